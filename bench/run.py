@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+"""End-to-end benchmarks of trawl (DESIGN.md, "Benchmarks"); results go to BENCHMARKS.md by hand.
+
+The demo shop runs in its own JVM so that its cost is not counted as trawl's. trawl runs through
+the ./trawl launcher, exactly as a user starts it. Every figure is a ratio taken in one run.
+
+    python3 bench/run.py                 # every scenario
+    python3 bench/run.py seed latency    # some: seed, latency, throughput, transports, wrk
+    python3 bench/run.py --pages 20000 throughput   # smaller N for a quick look
+
+Scenarios:
+  seed        50 URLs, 1 s latency, concurrency 20: floor 3.0 s. Crawl time and whole-process time
+              (JVM start included), time from launch to the shop's first request.
+  latency     N pages (default 100,000), 20 ms latency, concurrency 256: floor N x 20 ms / 256.
+  throughput  N pages, no latency, concurrency 64: pages/s, CPU-ms per page, peak RSS.
+  transports  the throughput scenario with each HTTP client (apache, jdk).
+  wrk         the shop's own ceiling: wrk on one product page (needs wrk: apt-get install wrk).
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+JAR = os.path.join(ROOT, "trawl-cli", "target", "trawl.jar")
+
+
+def java_home():
+    out = subprocess.run(["bash", "-c", f'. "{ROOT}/bin/jdk25.sh" && echo "$JAVA_HOME"'],
+                         capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit(out.stderr.strip())
+    return out.stdout.strip()
+
+
+class Shop:
+    """The demo shop in a JVM of its own."""
+
+    def __init__(self, java, products, latency="0ms", extra=()):
+        cmd = [java, "-Xmx2g", "-XX:+UseParallelGC", "-cp", JAR, "dev.trawl.demoshop.DemoShopMain",
+               "--port", "0", "--products", str(products), "--latency", latency, *extra]
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        line = self.proc.stdout.readline()
+        m = re.search(r"(http://\S+/)", line)
+        if not m:
+            self.proc.kill()
+            sys.exit(f"demo shop did not start: {line!r}")
+        self.url = m.group(1)
+
+    def get(self, path):
+        with urllib.request.urlopen(self.url + path) as r:
+            return r.read()
+
+    def counters(self):
+        return json.loads(self.get("_shop/counters"))
+
+    def reset(self):
+        self.get("_shop/reset")
+
+    def url_file(self, n, path):
+        lines = self.get("_shop/urls.txt").decode().splitlines()[:n]
+        with open(path, "w") as f:
+            f.write("\n".join(lines) + "\n")
+        return len(lines)
+
+    def close(self):
+        self.proc.terminate()
+        self.proc.wait()
+
+
+def run_trawl(args, work):
+    """Runs ./trawl crawl; returns the summary, wall time, rusage of that one process and launch time."""
+    summary = os.path.join(work, "summary.json")
+    launched = time.time()
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([os.path.join(ROOT, "trawl"), "crawl", "--quiet", "--summary-json", summary, *args])
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    if status != 0:
+        sys.exit(f"trawl exited with {status}")
+    with open(summary) as f:
+        s = json.load(f)
+    return s, wall, usage, launched
+
+
+def fmt(x, digits=2):
+    return f"{x:.{digits}f}"
+
+
+def scenario_seed(java, work, args):
+    shop = Shop(java, 1000, "1s")
+    try:
+        urls = os.path.join(work, "seed-urls.txt")
+        shop.url_file(50, urls)
+        rows = []
+        for i in range(args.repeat):
+            shop.reset()
+            s, wall, usage, launched = run_trawl(["--urls", urls, "--concurrency", "20", "--per-host", "20"], work)
+            c = shop.counters()
+            first = c["firstRequestEpochMillis"] / 1000 - launched
+            rows.append((s["elapsed_s"], wall, first, c["maxInFlight"], s["done"]))
+        print("\n### (a) seed: 50 URLs, 1 s latency, concurrency 20 — floor 3.0 s\n")
+        print("| run | crawl s | crawl / floor | process s (JVM start incl.) | process / floor | launch → first request ms | shop max in-flight | done |")
+        print("|---|---|---|---|---|---|---|---|")
+        for i, (crawl, wall, first, mif, done) in enumerate(rows, 1):
+            print(f"| {i} | {fmt(crawl)} | {fmt(crawl / 3.0, 3)} | {fmt(wall)} | {fmt(wall / 3.0, 3)} | {first * 1000:.0f} | {mif} | {done} |")
+        med = statistics.median
+        print(f"| median | {fmt(med(r[0] for r in rows))} | {fmt(med(r[0] for r in rows) / 3.0, 3)} | "
+              f"{fmt(med(r[1] for r in rows))} | {fmt(med(r[1] for r in rows) / 3.0, 3)} | {med(r[2] for r in rows) * 1000:.0f} | | |")
+    finally:
+        shop.close()
+
+
+def scenario_latency(java, work, args):
+    n = args.pages
+    shop = Shop(java, n, "20ms")
+    try:
+        urls = os.path.join(work, "latency-urls.txt")
+        shop.url_file(n, urls)
+        s, wall, usage, _ = run_trawl(["--urls", urls, "--concurrency", "256", "--per-host", "256"], work)
+        c = shop.counters()
+        floor = n * 0.020 / 256
+        cpu = usage.ru_utime + usage.ru_stime
+        print(f"\n### (b) latency-bound: {n:,} pages, 20 ms latency, concurrency 256 — floor {fmt(floor)} s\n")
+        print("| crawl s | crawl / floor | process s | pages/s | shop max in-flight | CPU-ms per page (process) | peak RSS MB | done | failed |")
+        print("|---|---|---|---|---|---|---|---|---|")
+        print(f"| {fmt(s['elapsed_s'])} | {fmt(s['elapsed_s'] / floor, 3)} | {fmt(wall)} | {s['pages_per_s']:.0f} | "
+              f"{c['maxInFlight']} | {fmt(cpu * 1000 / n, 3)} | {usage.ru_maxrss / 1024:.0f} | {s['done']} | {s['failed']} |")
+    finally:
+        shop.close()
+
+
+def throughput(java, work, args, transports):
+    n = args.pages
+    shop = Shop(java, n, "0ms")
+    try:
+        urls = os.path.join(work, "throughput-urls.txt")
+        shop.url_file(n, urls)
+        print(f"\n### (c) throughput: {n:,} pages (~40 KB each, JSON-LD fields read), no latency, concurrency 64\n")
+        print("| transport | crawl s | pages/s | CPU-ms per page (crawl) | CPU-ms per page (process) | peak RSS MB | MB/s | done | failed |")
+        print("|---|---|---|---|---|---|---|---|---|")
+        for t in transports:
+            shop.reset()
+            s, wall, usage, _ = run_trawl(["--urls", urls, "--concurrency", "64", "--per-host", "64", "--transport", t], work)
+            cpu = usage.ru_utime + usage.ru_stime
+            print(f"| {t} | {fmt(s['elapsed_s'])} | {s['pages_per_s']:.0f} | {fmt(s['cpu_ms_per_page'], 3)} | "
+                  f"{fmt(cpu * 1000 / n, 3)} | {usage.ru_maxrss / 1024:.0f} | {s['bytes'] / 1e6 / s['elapsed_s']:.0f} | "
+                  f"{s['done']} | {s['failed']} |")
+    finally:
+        shop.close()
+
+
+def scenario_wrk(java, work, args):
+    if not shutil.which("wrk"):
+        print("\n(wrk not installed: apt-get install wrk)")
+        return
+    shop = Shop(java, 100_000, "0ms")
+    try:
+        out = subprocess.run(["wrk", "-t2", "-c64", "-d10s", shop.url + "p/1"], capture_output=True, text=True).stdout
+        rps = re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)
+        tr = re.search(r"Transfer/sec:\s+(\S+)", out).group(1)
+        print("\n### the shop's ceiling: wrk -t2 -c64 -d10s on one product page\n")
+        print(f"| requests/s | transfer/s |\n|---|---|\n| {float(rps):.0f} | {tr} |")
+    finally:
+        shop.close()
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("scenarios", nargs="*", default=["seed", "latency", "throughput", "transports", "wrk"])
+    p.add_argument("--pages", type=int, default=100_000)
+    p.add_argument("--repeat", type=int, default=3, help="runs of the seed scenario")
+    args = p.parse_args()
+    java = os.path.join(java_home(), "bin", "java")
+    subprocess.run([os.path.join(ROOT, "trawl"), "--version"], check=True, stdout=subprocess.DEVNULL)
+    print(f"machine: {os.cpu_count()} cores, {subprocess.run(['uname', '-sr'], capture_output=True, text=True).stdout.strip()}, "
+          f"{subprocess.run([java, '-version'], capture_output=True, text=True).stderr.splitlines()[0]}")
+    with tempfile.TemporaryDirectory() as work:
+        for name in args.scenarios:
+            if name == "seed":
+                scenario_seed(java, work, args)
+            elif name == "latency":
+                scenario_latency(java, work, args)
+            elif name == "throughput":
+                throughput(java, work, args, ["apache"])
+            elif name == "transports":
+                throughput(java, work, args, ["apache", "jdk"])
+            elif name == "wrk":
+                scenario_wrk(java, work, args)
+            else:
+                sys.exit(f"unknown scenario {name!r}: seed, latency, throughput, transports, wrk")
+
+
+if __name__ == "__main__":
+    main()

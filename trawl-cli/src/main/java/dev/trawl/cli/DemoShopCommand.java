@@ -1,0 +1,105 @@
+package dev.trawl.cli;
+
+import dev.trawl.demoshop.DemoShop;
+import dev.trawl.demoshop.Fault;
+import dev.trawl.fetch.Durations;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code trawl demo-shop}: serves the synthetic shop(s) on loopback until stopped. */
+@Command(name = "demo-shop", mixinStandardHelpOptions = true,
+        description = "Serve the deterministic demo shop on loopback (for trying trawl, tests and benchmarks) until stopped.")
+final class DemoShopCommand implements Callable<Integer> {
+
+    @Option(names = "--products", paramLabel = "N", description = "Products per shop (default: ${DEFAULT-VALUE}).")
+    long products = 10_000;
+
+    @Option(names = "--shops", paramLabel = "N", description = "Shops to start, on consecutive addresses from --address (default: ${DEFAULT-VALUE}).")
+    int shops = 1;
+
+    @Option(names = "--address", paramLabel = "IP", description = "Address of the first shop (default: ${DEFAULT-VALUE}).")
+    String address = "127.0.0.2";
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port, the same on every address; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port = 8080;
+
+    @Option(names = "--latency", paramLabel = "DURATION|MIN..MAX", description = "Latency per request, fixed (20ms) or a range (10ms..50ms) (default: 0ms).")
+    String latency = "0ms";
+
+    @Option(names = "--site", paramLabel = "N", description = "Catalogue seed of the first shop; the next ones count up (default: ${DEFAULT-VALUE}).")
+    int site = 1;
+
+    @Option(names = "--day", paramLabel = "N", description = "Day seed: prices change from day to day (default: ${DEFAULT-VALUE}).")
+    int day = 1;
+
+    @Option(names = "--currency", paramLabel = "CODE", description = "ISO 4217 currency of the prices (default: ${DEFAULT-VALUE}).")
+    String currency = "USD";
+
+    @Option(names = "--fault", paramLabel = "KIND=RATE", description = "Inject a fault on a share of product pages, repeatable, e.g. SERVER_ERROR_500=0.02. Kinds: ${COMPLETION-CANDIDATES}")
+    Map<Fault, Double> faults = Map.of();
+
+    @Option(names = "--fault-attempts", paramLabel = "N", description = "How many requests to a faulty page fail before it serves normally (default: ${DEFAULT-VALUE}).")
+    int faultAttempts = 1;
+
+    @Option(names = "--compression", description = "Serve gzip or deflate when the client accepts it.")
+    boolean compression;
+
+    @Option(names = "--sitemap-child-size", paramLabel = "N", description = "URLs per child sitemap (default: ${DEFAULT-VALUE}).")
+    int sitemapChildSize = 50_000;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Duration[] range = parseLatency(latency);
+        String[] octets = address.split("\\.");
+        if (octets.length != 4) {
+            throw new UserError("--address must be an IPv4 address such as 127.0.0.2, was " + address, 2);
+        }
+        List<DemoShop> started = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> started.forEach(DemoShop::close)));
+        try {
+            for (int i = 0; i < shops; i++) {
+                String ip = octets[0] + "." + octets[1] + "." + octets[2] + "." + (Integer.parseInt(octets[3]) + i);
+                DemoShop.Builder b = DemoShop.builder().address(ip).port(port).site(site + i).products(products).day(day)
+                        .currency(currency.toUpperCase(Locale.ROOT)).latency(range[0], range[1])
+                        .faultAttempts(faultAttempts).compression(compression).sitemapChildSize(sitemapChildSize);
+                faults.forEach(b::fault);
+                DemoShop shop = b.start();
+                started.add(shop);
+                spec.commandLine().getOut().printf("demo shop: %s (%d products)%n", shop.baseUri(), products);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), 2);
+        } catch (java.io.UncheckedIOException e) {
+            throw new UserError("cannot start the shop: " + e.getMessage(), 1);
+        }
+        spec.commandLine().getOut().flush();
+        new CountDownLatch(1).await();
+        return 0;
+    }
+
+    /** {@code 20ms} → [20ms, 20ms]; {@code 10ms..50ms} → [10ms, 50ms]. */
+    static Duration[] parseLatency(String text) {
+        try {
+            String[] parts = text.split("\\.\\.", 2);
+            Duration min = Durations.parse(parts[0]);
+            Duration max = parts.length == 2 ? Durations.parse(parts[1]) : min;
+            if (max.compareTo(min) < 0) {
+                throw new IllegalArgumentException("the range's end is before its start");
+            }
+            return new Duration[] {min, max};
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--latency " + text + ": " + e.getMessage(), 2);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.trawl.cli;
+
+import dev.trawl.CrawlSummary;
+import dev.trawl.stats.CrawlStats;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The end-of-crawl summary: done, failed by reason, speed and CPU. */
+final class SummaryPrinter {
+    private SummaryPrinter() {}
+
+    static void print(CrawlSummary s, PrintWriter out) {
+        CrawlStats.Snapshot c = s.counts();
+        String failures = c.failedByReason().entrySet().stream()
+                .map(e -> e.getKey().code() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+        out.printf(Locale.ROOT, "%s %d URLs in %.2f s: %d done, %d failed%s%n",
+                s.stoppedEarly() ? "stopped early after" : "crawled", c.finished(), s.elapsed().toNanos() / 1e9, c.done(), c.failed(),
+                failures.isEmpty() ? "" : " (" + failures + ")");
+        out.printf(Locale.ROOT, "  %.0f pages/s, %d products, %.1f MB, %d requests (%d retries, %d redirects)%n",
+                s.pagesPerSecond(), c.products(), c.bytes() / 1e6, c.attempts(), c.retries(), c.redirects());
+        out.printf(Locale.ROOT, "  CPU %.2f s (%.3f ms per URL)%n", s.cpu().toNanos() / 1e9, s.cpuMillisPerPage());
+        out.flush();
+    }
+
+    static void writeJson(CrawlSummary s, java.nio.file.Path file) throws java.io.IOException {
+        CrawlStats.Snapshot c = s.counts();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        json.put("done", c.done()).put("failed", c.failed()).put("products", c.products()).put("requests", c.attempts())
+                .put("retries", c.retries()).put("redirects", c.redirects()).put("bytes", c.bytes())
+                .put("elapsed_s", s.elapsed().toNanos() / 1e9).put("cpu_s", s.cpu().toNanos() / 1e9)
+                .put("pages_per_s", s.pagesPerSecond()).put("cpu_ms_per_page", s.cpuMillisPerPage())
+                .put("stopped_early", s.stoppedEarly());
+        var reasons = json.putObject("failed_by_reason");
+        c.failedByReason().forEach((r, n) -> reasons.put(r.code(), n));
+        var statuses = json.putObject("status");
+        c.byStatus().forEach((st, n) -> statuses.put(String.valueOf(st), n));
+        java.nio.file.Files.writeString(file, json.toPrettyString() + "\n");
+    }
+}

@@ -1,0 +1,150 @@
+package dev.trawl;
+
+import dev.trawl.engine.CrawlEngine;
+import dev.trawl.extract.Extractor;
+import dev.trawl.extract.Extractors;
+import dev.trawl.fetch.FetchSettings;
+import dev.trawl.fetch.RetryPolicy;
+import dev.trawl.output.ResultSink;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Builds and starts a crawl. Every setting has a default that suits a polite crawl of a few
+ * sites; {@link #build()} validates and names the field at fault.
+ */
+public final class CrawlBuilder {
+    private Seeds seeds;
+    private int concurrency = 64;
+    private int perHost = 8;
+    private Duration delay = Duration.ZERO;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration responseTimeout = Duration.ofSeconds(30);
+    private Duration totalTimeout = Duration.ofSeconds(60);
+    private long maxBodyBytes = 10L * 1024 * 1024;
+    private String userAgent = FetchSettings.DEFAULT_USER_AGENT;
+    private int retries = 3;
+    private Duration backoff = Duration.ofMillis(250);
+    private int maxRedirects = 10;
+    private String transport = "apache";
+    private Extractor extractor = Extractors.jsonLdProducts();
+    private final List<ResultSink> sinks = new ArrayList<>();
+    private Consumer<String> warnings = line -> System.getLogger("dev.trawl").log(System.Logger.Level.WARNING, line);
+    private int buffer = -1;
+
+    CrawlBuilder() {}
+
+    public CrawlBuilder seeds(Seeds seeds) {
+        this.seeds = seeds;
+        return this;
+    }
+
+    /** Requests in flight at most over all hosts (default 64). */
+    public CrawlBuilder concurrency(int concurrency) {
+        this.concurrency = concurrency;
+        return this;
+    }
+
+    /** Requests in flight at most to one host (default 8) and the minimum delay between two starts to it (default 0). */
+    public CrawlBuilder perHost(int perHost, Duration delay) {
+        this.perHost = perHost;
+        this.delay = delay;
+        return this;
+    }
+
+    /** The whole attempt's timeout (default 60 s); connect and first-byte timeouts never exceed it. */
+    public CrawlBuilder timeout(Duration total) {
+        this.totalTimeout = total;
+        return this;
+    }
+
+    public CrawlBuilder connectTimeout(Duration connect) {
+        this.connectTimeout = connect;
+        return this;
+    }
+
+    /** Time to wait for the first byte, and between reads (default 30 s). */
+    public CrawlBuilder responseTimeout(Duration response) {
+        this.responseTimeout = response;
+        return this;
+    }
+
+    /** A larger decoded body fails with {@code too_large} (default 10 MiB). */
+    public CrawlBuilder maxBodyBytes(long maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+        return this;
+    }
+
+    public CrawlBuilder userAgent(String userAgent) {
+        this.userAgent = userAgent;
+        return this;
+    }
+
+    /** Retries after the first attempt (default 3). */
+    public CrawlBuilder retries(int retries) {
+        this.retries = retries;
+        return this;
+    }
+
+    /** The first retry's backoff (default 250 ms); it doubles per retry, with jitter. */
+    public CrawlBuilder backoff(Duration backoff) {
+        this.backoff = backoff;
+        return this;
+    }
+
+    public CrawlBuilder maxRedirects(int maxRedirects) {
+        this.maxRedirects = maxRedirects;
+        return this;
+    }
+
+    /** {@code apache} (default) or {@code jdk}. */
+    public CrawlBuilder transport(String transport) {
+        this.transport = transport;
+        return this;
+    }
+
+    /** What to read from each page (default: JSON-LD products); null for nothing. */
+    public CrawlBuilder extract(Extractor extractor) {
+        this.extractor = extractor;
+        return this;
+    }
+
+    public CrawlBuilder sink(ResultSink sink) {
+        this.sinks.add(sink);
+        return this;
+    }
+
+    /** Where messages about bad input go, one line each (default: System.Logger "dev.trawl"). */
+    public CrawlBuilder warnings(Consumer<String> warnings) {
+        this.warnings = warnings;
+        return this;
+    }
+
+    /** Requests held in memory ahead of the scheduler (default: 4 × concurrency, at least 256). */
+    public CrawlBuilder buffer(int buffer) {
+        this.buffer = buffer;
+        return this;
+    }
+
+    public CrawlConfig build() {
+        if (totalTimeout == null || totalTimeout.isNegative() || totalTimeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be a positive duration, was " + totalTimeout);
+        }
+        FetchSettings fetch = new FetchSettings(min(connectTimeout, totalTimeout), min(responseTimeout, totalTimeout),
+                totalTimeout, maxBodyBytes, userAgent, Math.max(concurrency, 1), Math.max(perHost, 1));
+        return new CrawlConfig(seeds, concurrency, perHost, delay, fetch,
+                new RetryPolicy(retries, backoff, Duration.ofSeconds(30), Duration.ofMinutes(10)),
+                maxRedirects, transport, extractor, sinks, warnings, buffer > 0 ? buffer : Math.max(256, 4 * concurrency));
+    }
+
+    /** Validates, starts the crawl on its own threads and returns at once. */
+    public Crawl start() {
+        return new CrawlEngine(build());
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a == null ? b : a.compareTo(b) <= 0 ? a : b;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.trawl;
+
+import dev.trawl.extract.Extractor;
+import dev.trawl.fetch.FetchSettings;
+import dev.trawl.fetch.RetryPolicy;
+import dev.trawl.output.ResultSink;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Everything a crawl needs, validated; made by {@link CrawlBuilder}. The one source of truth for
+ * configuration: the CLI's flags fill the same builder.
+ *
+ * @param concurrency  requests in flight at most, over all hosts
+ * @param perHost      requests in flight at most to one host
+ * @param delay        minimum time between two request starts to one host
+ * @param fetch        timeouts, size cap, user agent, pool size
+ * @param retry        when and how often to retry
+ * @param maxRedirects redirect hops followed per URL
+ * @param transport    {@code apache} (default) or {@code jdk}
+ * @param extractor    turns a fetched page into products (null: none)
+ * @param sinks        receive every URL's result, on the writer thread
+ * @param warnings     receives one line per bad input (a seed naming file and line, an unwritable sink)
+ * @param buffer       requests held in memory ahead of the scheduler
+ */
+public record CrawlConfig(Seeds seeds, int concurrency, int perHost, Duration delay, FetchSettings fetch, RetryPolicy retry,
+                          int maxRedirects, String transport, Extractor extractor, List<ResultSink> sinks,
+                          Consumer<String> warnings, int buffer) {
+
+    public CrawlConfig {
+        if (seeds == null) {
+            throw new IllegalArgumentException("seeds must be set");
+        }
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be ≥ 1, was " + concurrency);
+        }
+        if (perHost < 1) {
+            throw new IllegalArgumentException("perHost must be ≥ 1, was " + perHost);
+        }
+        if (delay == null || delay.isNegative()) {
+            throw new IllegalArgumentException("delay must be ≥ 0, was " + delay);
+        }
+        if (maxRedirects < 0) {
+            throw new IllegalArgumentException("maxRedirects must be ≥ 0, was " + maxRedirects);
+        }
+        if (buffer < 1) {
+            throw new IllegalArgumentException("buffer must be ≥ 1, was " + buffer);
+        }
+        sinks = List.copyOf(sinks);
+    }
+}

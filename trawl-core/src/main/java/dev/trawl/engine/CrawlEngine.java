@@ -1,0 +1,190 @@
+package dev.trawl.engine;
+
+import dev.trawl.Crawl;
+import dev.trawl.CrawlConfig;
+import dev.trawl.CrawlResult;
+import dev.trawl.CrawlSummary;
+import dev.trawl.Outcome;
+import dev.trawl.fetch.Transport;
+import dev.trawl.fetch.Transports;
+import dev.trawl.frontier.CrawlRequest;
+import dev.trawl.frontier.Frontier;
+import dev.trawl.frontier.SeedFrontier;
+import dev.trawl.frontier.Ticks;
+import dev.trawl.politeness.HostScheduler;
+import dev.trawl.stats.CrawlStats;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The engine of one crawl (DESIGN.md, data flow): a dispatcher thread moves requests from the
+ * {@link Frontier} to the {@link HostScheduler} and starts each request the scheduler lets go on
+ * a virtual thread of its own; that thread fetches, decides ({@link RequestStep}) and hands the
+ * terminal result to the {@link ResultWriter}. Internal: use {@link dev.trawl.Trawl#crawl()}.
+ */
+public final class CrawlEngine implements Crawl {
+    private final CrawlConfig config;
+    private final CrawlStats stats = new CrawlStats();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final HostScheduler scheduler;
+    private final Transport transport;
+    private final ResultWriter writer;
+    private final Frontier frontier;
+    private final RequestStep step;
+    private final Set<Thread> requests = ConcurrentHashMap.newKeySet();
+    private final CompletableFuture<CrawlSummary> summary = new CompletableFuture<>();
+    private final Thread dispatcher;
+    private final long startTicks = Ticks.now();
+    private final long startCpu = processCpuNanos();
+    private volatile boolean stopping;
+
+    public CrawlEngine(CrawlConfig config) {
+        this.config = config;
+        this.scheduler = new HostScheduler(config.concurrency(), config.perHost(), config.delay());
+        this.transport = Transports.named(config.transport(), config.fetch());
+        this.writer = new ResultWriter(config.sinks(), Math.max(1024, config.concurrency() * 4), config.warnings());
+        this.step = new RequestStep(config, stats);
+        this.frontier = new SeedFrontier(config.seeds(), config.buffer(),
+                rejected -> {
+                    stats.failed(rejected.parsed().reason());
+                    writer.submit(new CrawlResult(null, rejected.seed().source(), rejected.seed().text(),
+                            new Outcome.Failed(rejected.parsed().reason(), rejected.parsed().message(), 0, 0), List.of(), Instant.now()));
+                },
+                config.warnings(), this::wake);
+        this.dispatcher = TrawlThreads.startVirtual("dispatcher", this::dispatch);
+    }
+
+    private void dispatch() {
+        boolean finished = false;
+        lock.lock();
+        try {
+            while (!stopping) {
+                while (scheduler.pending() < config.buffer()) {
+                    CrawlRequest r = frontier.poll();
+                    if (r == null) {
+                        break;
+                    }
+                    scheduler.add(r);
+                }
+                long now = Ticks.now();
+                for (CrawlRequest r = scheduler.next(now); r != null; r = scheduler.next(now)) {
+                    launch(r);
+                }
+                if (scheduler.inFlight() == 0 && scheduler.pending() == 0 && frontier.exhausted()) {
+                    finished = true;
+                    break;
+                }
+                long ready = scheduler.earliestReady();
+                if (ready == Long.MAX_VALUE) {
+                    changed.await();
+                } else {
+                    changed.awaitNanos(ready - now);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+        end(!finished);
+    }
+
+    private void launch(CrawlRequest request) {
+        Thread t = TrawlThreads.virtual().newThread(() -> {
+            try {
+                RequestStep.FollowUp next = step.run(transport, request, () -> stopping, writer::submit);
+                lock.lock();
+                try {
+                    scheduler.finished(request.host());
+                    if (next != null) {
+                        if (next.pauseHostUntil() > 0) {
+                            scheduler.pause(next.request().host(), next.pauseHostUntil());
+                        }
+                        scheduler.add(next.request());
+                    }
+                    changed.signal();
+                } finally {
+                    lock.unlock();
+                }
+            } finally {
+                requests.remove(Thread.currentThread());
+            }
+        });
+        requests.add(t);
+        t.start();
+    }
+
+    private void wake() {
+        lock.lock();
+        try {
+            changed.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits for the requests in flight (cut short by closing the transport when stopping), then drains the writer. */
+    private void end(boolean early) {
+        if (early) {
+            transport.close();
+        }
+        for (Thread t : List.copyOf(requests)) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        frontier.close();
+        writer.close();
+        if (!early) {
+            transport.close();
+        }
+        summary.complete(new CrawlSummary(stats.snapshot(), Duration.ofNanos(Ticks.now() - startTicks),
+                Duration.ofNanos(processCpuNanos() - startCpu), early));
+    }
+
+    @Override
+    public CrawlSummary await() throws InterruptedException {
+        try {
+            return summary.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("crawl engine failed", e.getCause());
+        }
+    }
+
+    @Override
+    public CrawlStats.Snapshot progress() {
+        return stats.snapshot();
+    }
+
+    @Override
+    public void close() {
+        if (!summary.isDone()) {
+            stopping = true;
+            wake();
+        }
+        try {
+            dispatcher.join();
+            summary.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+}

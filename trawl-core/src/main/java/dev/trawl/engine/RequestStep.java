@@ -1,0 +1,160 @@
+package dev.trawl.engine;
+
+import dev.trawl.CrawlConfig;
+import dev.trawl.CrawlResult;
+import dev.trawl.FailureReason;
+import dev.trawl.Outcome;
+import dev.trawl.extract.Page;
+import dev.trawl.extract.Product;
+import dev.trawl.fetch.Durations;
+import dev.trawl.fetch.FetchResult;
+import dev.trawl.fetch.RetryPolicy;
+import dev.trawl.fetch.Transport;
+import dev.trawl.frontier.CrawlRequest;
+import dev.trawl.frontier.SeedUrls;
+import dev.trawl.frontier.Ticks;
+import dev.trawl.stats.CrawlStats;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * One attempt of one request, on its virtual thread, and what follows from it (DESIGN.md, data
+ * flow steps 3–4): fetch; then a terminal result (done with its products, or failed with a
+ * reason) handed to the writer, or a follow-up request — a retry after backoff or Retry-After, or
+ * the next redirect hop — handed back to the scheduler.
+ */
+final class RequestStep {
+
+    /** A request to queue again; {@code pauseHostUntil > 0} also gates its whole host (Retry-After). */
+    record FollowUp(CrawlRequest request, long pauseHostUntil) {}
+
+    private final CrawlConfig config;
+    private final RetryPolicy retry;
+    private final CrawlStats stats;
+
+    RequestStep(CrawlConfig config, CrawlStats stats) {
+        this.config = config;
+        this.retry = config.retry();
+        this.stats = stats;
+    }
+
+    /** Runs the attempt; returns the follow-up, or null when the request reached its outcome (given to {@code results}). */
+    FollowUp run(Transport transport, CrawlRequest request, BooleanSupplier stopping, Consumer<CrawlResult> results) {
+        try {
+            FetchResult fetched = transport.fetch(request.url());
+            int attempts = request.attempts() + 1;
+            if (stopping.getAsBoolean()) {
+                return fail(request, FailureReason.CANCELLED, "the crawl was stopped", 0, attempts, results);
+            }
+            return switch (fetched) {
+                case FetchResult.Response r -> {
+                    stats.attempt(r.status(), r.body().length);
+                    yield onResponse(request, r, attempts, results);
+                }
+                case FetchResult.Error e -> {
+                    stats.attempt(0, 0);
+                    yield e.reason().retryable() && retriesLeft(request)
+                            ? retryAfter(request, retry.backoffNanos(retriesUsed(request) + 1), false)
+                            : fail(request, e.reason(), e.detail(), 0, attempts, results);
+                }
+            };
+        } catch (RuntimeException e) {
+            // A bug must cost one URL, not the crawl: it still gets its one outcome.
+            return fail(request, FailureReason.IO_ERROR, "internal error: " + e, 0, request.attempts() + 1, results);
+        }
+    }
+
+    private FollowUp onResponse(CrawlRequest request, FetchResult.Response r, int attempts, Consumer<CrawlResult> results) {
+        int status = r.status();
+        if (status >= 200 && status < 300) {
+            return done(request, r, attempts, results);
+        }
+        if (status >= 300 && status < 400 && r.location() != null && status != 304) {
+            return redirect(request, r, attempts, results);
+        }
+        if (RetryPolicy.retryableStatus(status)) {
+            Optional<Duration> after = RetryPolicy.parseRetryAfter(r.retryAfter(), Instant.now());
+            if (after.isPresent() && after.get().compareTo(retry.maxRetryAfter()) > 0) {
+                return fail(request, FailureReason.HTTP_STATUS, "HTTP " + status + " with Retry-After " + Durations.format(after.get())
+                        + ", longer than the " + Durations.format(retry.maxRetryAfter()) + " limit", status, attempts, results);
+            }
+            if (retriesLeft(request)) {
+                return after.isPresent()
+                        ? retryAfter(request, after.get().toNanos(), true)
+                        : retryAfter(request, retry.backoffNanos(retriesUsed(request) + 1), false);
+            }
+            return fail(request, FailureReason.HTTP_STATUS, "HTTP " + status + " after " + attempts + " attempts", status, attempts, results);
+        }
+        return fail(request, FailureReason.HTTP_STATUS, "HTTP " + status, status, attempts, results);
+    }
+
+    private FollowUp done(CrawlRequest request, FetchResult.Response r, int attempts, Consumer<CrawlResult> results) {
+        List<Product> products = List.of();
+        if (config.extractor() != null && isMarkup(r.contentType())) {
+            try {
+                products = config.extractor().extract(new Page(request.url(), r.status(), r.contentType(), r.body()));
+            } catch (RuntimeException e) {
+                return fail(request, FailureReason.EXTRACT_ERROR, "extractor threw " + e, r.status(), attempts, results);
+            }
+        }
+        stats.done(products.size());
+        results.accept(new CrawlResult(request.seedUrl(), request.source(), request.seedUrl().toString(),
+                new Outcome.Done(r.status(), r.body().length, Duration.ofNanos(r.elapsedNanos()), attempts, request.url()),
+                products, Instant.now()));
+        return null;
+    }
+
+    private FollowUp redirect(CrawlRequest request, FetchResult.Response r, int attempts, Consumer<CrawlResult> results) {
+        if (request.redirects() >= config.maxRedirects()) {
+            return fail(request, FailureReason.TOO_MANY_REDIRECTS, "more than " + config.maxRedirects() + " redirects (last to "
+                    + r.location() + ")", r.status(), attempts, results);
+        }
+        URI target;
+        try {
+            target = request.url().resolve(r.location().strip());
+        } catch (IllegalArgumentException e) {
+            return fail(request, FailureReason.PROTOCOL, "bad Location header: " + r.location(), r.status(), attempts, results);
+        }
+        SeedUrls.Parsed parsed = SeedUrls.parse(target.toString());
+        if (!parsed.ok()) {
+            return fail(request, parsed.reason(), "redirect to " + target + ": " + parsed.message(), r.status(), attempts, results);
+        }
+        stats.redirect();
+        return new FollowUp(request.redirectTo(parsed.url()), 0);
+    }
+
+    private FollowUp retryAfter(CrawlRequest request, long delayNanos, boolean pauseHost) {
+        stats.retry();
+        long at = Ticks.now() + Math.max(delayNanos, 1);
+        return new FollowUp(request.retryAt(at), pauseHost ? at : 0);
+    }
+
+    private FollowUp fail(CrawlRequest request, FailureReason reason, String detail, int status, int attempts, Consumer<CrawlResult> results) {
+        stats.failed(reason);
+        results.accept(new CrawlResult(request.seedUrl(), request.source(), request.seedUrl().toString(),
+                new Outcome.Failed(reason, detail, status, attempts), List.of(), Instant.now()));
+        return null;
+    }
+
+    private boolean retriesLeft(CrawlRequest request) {
+        return retriesUsed(request) < retry.maxRetries();
+    }
+
+    private static int retriesUsed(CrawlRequest request) {
+        return request.attempts() - request.redirects();
+    }
+
+    private static boolean isMarkup(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        String ct = contentType.toLowerCase(Locale.ROOT);
+        return ct.contains("html") || ct.contains("xml") || ct.contains("json") || ct.startsWith("text/");
+    }
+}

@@ -1,0 +1,45 @@
+package dev.trawl.fetch;
+
+import java.time.Duration;
+
+/**
+ * How a transport fetches: timeouts, the body size cap, the user agent and the connection pool's
+ * size. Validated on construction with messages naming the field.
+ *
+ * @param connectTimeout   time to establish a TCP connection
+ * @param responseTimeout  time to wait for the first byte of the response, and between reads
+ * @param totalTimeout     time for the whole attempt, from start to the body's last byte
+ * @param maxBodyBytes     a larger (decoded) body fails the attempt with {@code too_large}
+ * @param maxConnections   connections the pool may hold in all
+ * @param maxConnectionsPerHost connections the pool may hold to one host
+ */
+public record FetchSettings(Duration connectTimeout, Duration responseTimeout, Duration totalTimeout,
+                            long maxBodyBytes, String userAgent, int maxConnections, int maxConnectionsPerHost) {
+
+    public static final String DEFAULT_USER_AGENT = "trawl/0.1 (+https://github.com/trawl-dev/trawl)";
+
+    /** The largest body cap a transport accepts (bodies are held in one array). */
+    public static final long MAX_BODY_CAP = 1L << 30;
+
+    public FetchSettings {
+        requirePositive("connectTimeout", connectTimeout);
+        requirePositive("responseTimeout", responseTimeout);
+        requirePositive("totalTimeout", totalTimeout);
+        if (maxBodyBytes < 1 || maxBodyBytes > MAX_BODY_CAP) {
+            throw new IllegalArgumentException("maxBodyBytes must be between 1 and " + MAX_BODY_CAP + ", was " + maxBodyBytes);
+        }
+        if (userAgent == null || userAgent.isBlank()) {
+            throw new IllegalArgumentException("userAgent must not be blank");
+        }
+        if (maxConnections < 1 || maxConnectionsPerHost < 1) {
+            throw new IllegalArgumentException("maxConnections and maxConnectionsPerHost must be ≥ 1, were "
+                    + maxConnections + " and " + maxConnectionsPerHost);
+        }
+    }
+
+    private static void requirePositive(String name, Duration d) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be a positive duration, was " + d);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.trawl.frontier;
+
+import java.net.URI;
+
+/**
+ * One URL on its way through the crawl. Immutable: a retry or a redirect hop is a new value.
+ *
+ * @param seedUrl   the URL as it entered the frontier; its terminal outcome is recorded against it
+ * @param source    where it came from, e.g. {@code urls.txt:12}
+ * @param url       the URL to request now (differs from seedUrl after a redirect)
+ * @param host      the politeness key of {@code url}: scheme://host:port
+ * @param attempts  attempts already made (0 for a fresh request)
+ * @param redirects redirect hops already followed
+ * @param notBefore earliest {@link Ticks#now()} at which this request may start (0: now)
+ */
+public record CrawlRequest(URI seedUrl, String source, URI url, String host, int attempts, int redirects, long notBefore) {
+
+    /** A fresh request for a valid absolute http(s) URL. */
+    public static CrawlRequest of(URI url, String source) {
+        return new CrawlRequest(url, source, url, HostKey.of(url), 0, 0, 0L);
+    }
+
+    /** The same request, to be attempted again no earlier than {@code notBefore}. */
+    public CrawlRequest retryAt(long notBefore) {
+        return new CrawlRequest(seedUrl, source, url, host, attempts + 1, redirects, notBefore);
+    }
+
+    /** The next hop of a redirect to {@code target}. */
+    public CrawlRequest redirectTo(URI target) {
+        return new CrawlRequest(seedUrl, source, target, HostKey.of(target), attempts + 1, redirects + 1, 0L);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.trawl.politeness;
+
+import dev.trawl.frontier.CrawlRequest;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Decides which request may start now (DESIGN.md, data flow step 2). It holds one slot per host
+ * and enforces: the global cap on requests in flight, the per-host cap, the per-host minimum
+ * delay between request starts, and a per-host pause (Retry-After). Hosts with work are served
+ * round-robin, so one slow host never holds back the others.
+ *
+ * <p>Not thread-safe: the engine calls it under its own lock. Times are {@link dev.trawl.frontier.Ticks}.
+ */
+public final class HostScheduler {
+    private final int globalCap;
+    private final int perHost;
+    private final long delay;
+    private final Map<String, HostSlot> slots = new HashMap<>();
+    private final ArrayDeque<HostSlot> withWork = new ArrayDeque<>();
+    private int inFlight;
+    private int pending;
+    private long earliest = Long.MAX_VALUE;
+
+    public HostScheduler(int globalCap, int perHost, Duration delay) {
+        this.globalCap = globalCap;
+        this.perHost = perHost;
+        this.delay = delay.toNanos();
+    }
+
+    /** Queues a request; one with {@code notBefore > 0} waits until then. */
+    public void add(CrawlRequest request) {
+        HostSlot slot = slots.computeIfAbsent(request.host(), HostSlot::new);
+        slot.add(request);
+        pending++;
+        if (!slot.listed) {
+            slot.listed = true;
+            withWork.addLast(slot);
+        }
+    }
+
+    /**
+     * The next request allowed to start at {@code now}, counted as in flight from here; or null,
+     * and then {@link #earliestReady()} tells when to ask again (unless a request finishes first).
+     */
+    public CrawlRequest next(long now) {
+        earliest = Long.MAX_VALUE;
+        if (inFlight >= globalCap) {
+            return null;
+        }
+        for (int n = withWork.size(); n > 0; n--) {
+            HostSlot slot = withWork.pollFirst();
+            if (slot.pending() == 0) {
+                slot.listed = false;
+                continue;
+            }
+            long ready = slot.readyAt(now, perHost);
+            if (ready <= now) {
+                CrawlRequest request = slot.take(now);
+                slot.active++;
+                slot.nextStart = now + delay;
+                inFlight++;
+                pending--;
+                if (slot.pending() > 0) {
+                    withWork.addLast(slot);
+                } else {
+                    slot.listed = false;
+                }
+                return request;
+            }
+            withWork.addLast(slot);
+            earliest = Math.min(earliest, ready);
+        }
+        return null;
+    }
+
+    /** When the earliest waiting request may start, as of the last {@link #next} that returned null. */
+    public long earliestReady() {
+        return earliest;
+    }
+
+    /** A request to {@code host} has ended (its slot is free again). */
+    public void finished(String host) {
+        slots.get(host).active--;
+        inFlight--;
+    }
+
+    /** No request to {@code host} starts before {@code until} (a Retry-After, a backoff gate). */
+    public void pause(String host, long until) {
+        HostSlot slot = slots.computeIfAbsent(host, HostSlot::new);
+        slot.pausedUntil = Math.max(slot.pausedUntil, until);
+    }
+
+    public int inFlight() {
+        return inFlight;
+    }
+
+    /** Requests queued here and not yet started. */
+    public int pending() {
+        return pending;
+    }
+}
