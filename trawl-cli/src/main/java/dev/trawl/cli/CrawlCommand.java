@@ -29,6 +29,7 @@ final class CrawlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        options.checkOutputs();
         Seeds seeds;
         if (urls.equals("-")) {
             seeds = Seeds.stream(() -> System.in, "stdin");

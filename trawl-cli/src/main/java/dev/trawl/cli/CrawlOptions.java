@@ -43,7 +43,20 @@ final class CrawlOptions {
     @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON (for scripts and benchmarks).")
     Path summaryJson;
 
-    /** Applies the options; checks output file names before anything starts. */
+    /** Checks the output file names, before anything is read or written. */
+    void checkOutputs() {
+        try {
+            for (Path file : new Path[] {out, outcomes}) {
+                if (file != null) {
+                    Sinks.format(file);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), 2);
+        }
+    }
+
+    /** Applies the options and opens the output files. */
     CrawlBuilder apply(CrawlBuilder builder, PrintWriter err) {
         builder.concurrency(concurrency).perHost(perHost, delay).timeout(timeout).retries(retries).transport(transport)
                 .warnings(line -> {
@@ -57,15 +70,11 @@ final class CrawlOptions {
         }
         try {
             if (out != null) {
-                Sinks.format(out);
                 builder.sink(Sinks.products(out));
             }
             if (outcomes != null) {
-                Sinks.format(outcomes);
                 builder.sink(Sinks.outcomes(outcomes));
             }
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage(), 2);
         } catch (IOException e) {
             throw new UserError("cannot write " + e.getMessage(), 1);
         }

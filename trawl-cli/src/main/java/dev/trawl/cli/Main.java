@@ -1,5 +1,6 @@
 package dev.trawl.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,12 +14,14 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
-    /** Runs the command line and returns the exit code (0 ok, 1 crawl could not run, 2 bad usage). */
-    public static int run(String... args) {
+    /** Runs the command line and returns the exit code (0 ok, 1 could not run, 2 bad usage). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main())
+                .setOut(out)
+                .setErr(err)
                 .registerConverter(java.time.Duration.class, dev.trawl.fetch.Durations::parse)
                 .setParameterExceptionHandler(Main::badUsage)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {

@@ -40,7 +40,9 @@ public final class SeedFrontier implements Frontier {
                     continue;
                 }
                 queue.put(CrawlRequest.of(parsed.url(), seed.source()));
-                onAvailable.run();
+                if (queue.size() == 1) {
+                    onAvailable.run(); // the engine may be waiting on an empty frontier
+                }
             }
         } catch (UncheckedIOException e) {
             warnings.accept(e.getMessage() + " (no more seeds read from it)");

@@ -1,0 +1,137 @@
+package dev.trawl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trawl.demoshop.CatalogueProduct;
+import dev.trawl.demoshop.DemoShop;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user runs it, against the demo shop. */
+class CrawlCommandTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {}
+
+    static Run trawl(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void crawlsAFileWithBadLinesReportsEachByFileAndLineAndFinishesTheRest() throws Exception {
+        try (DemoShop shop = DemoShop.builder().products(30).start()) {
+            Path urls = dir.resolve("urls.txt");
+            StringBuilder text = new StringBuilder("# product pages\n");
+            for (int id = 0; id < 20; id++) {
+                text.append(shop.baseUri().resolve(shop.catalogue().product(id).path())).append('\n');
+                if (id == 4) {
+                    text.append("htp//broken line\n");
+                }
+                if (id == 9) {
+                    text.append("ftp://files.example/catalogue.csv\n\n");
+                }
+            }
+            Files.writeString(urls, text);
+            Path out = dir.resolve("products.jsonl");
+            Path outcomes = dir.resolve("outcomes.jsonl");
+            Run run = trawl("crawl", "--urls", urls.toString(), "--out", out.toString(), "--outcomes", outcomes.toString(),
+                    "--concurrency", "8", "--per-host", "4");
+            assertEquals(0, run.code(), run.err());
+            List<String> errLines = run.err().lines().toList();
+            assertEquals(2, errLines.size(), run.err());
+            assertTrue(errLines.get(0).startsWith("trawl: " + urls + ":7: not an absolute URL"), errLines.get(0));
+            assertTrue(errLines.get(1).startsWith("trawl: " + urls + ":13: unsupported scheme 'ftp'"), errLines.get(1));
+            assertTrue(run.out().startsWith("crawled 22 URLs in "), run.out());
+            assertTrue(run.out().contains("20 done, 2 failed (invalid_url 1, unsupported_scheme 1)"), run.out());
+
+            ObjectMapper json = new ObjectMapper();
+            List<String> productLines = Files.readAllLines(out);
+            assertEquals(20, productLines.size());
+            for (String line : productLines) {
+                JsonNode n = json.readTree(line);
+                long id = Long.parseLong(n.get("url").asText().replaceAll(".*/p/", ""));
+                CatalogueProduct p = shop.catalogue().product(id);
+                assertEquals(p.name(), n.get("name").asText());
+                assertEquals(p.sku(), n.get("sku").asText());
+                assertEquals(0, p.price().compareTo(new BigDecimal(n.get("price").asText())));
+                assertEquals(p.currency(), n.get("currency").asText());
+                assertEquals(200, n.get("status").asInt());
+            }
+            assertEquals(22, Files.readAllLines(outcomes).size());
+        }
+    }
+
+    @Test
+    void writesCsvWithAHeaderAndQuotedFields() throws Exception {
+        try (DemoShop shop = DemoShop.builder().products(50).start()) {
+            Path urls = dir.resolve("urls.txt");
+            StringBuilder text = new StringBuilder();
+            for (int id = 0; id < 50; id++) {
+                text.append(shop.baseUri().resolve(shop.catalogue().product(id).path())).append('\n');
+            }
+            Files.writeString(urls, text);
+            Path out = dir.resolve("products.csv");
+            Run run = trawl("crawl", "--urls", urls.toString(), "--out", out.toString(), "--quiet");
+            assertEquals(0, run.code(), run.err());
+            assertEquals("", run.out());
+            List<String> lines = Files.readAllLines(out);
+            assertEquals("url,status,fetched_at,name,sku,price,currency", lines.getFirst());
+            assertEquals(51, lines.size());
+            for (int id = 0; id < 50; id++) {
+                String name = shop.catalogue().product(id).name();
+                if (name.contains(",") || name.contains("\"")) {
+                    String quoted = "\"" + name.replace("\"", "\"\"") + "\"";
+                    assertTrue(lines.stream().anyMatch(l -> l.contains(quoted)), "quoted " + quoted);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aMissingUrlFileIsOneClearLine() {
+        Run run = trawl("crawl", "--urls", dir.resolve("nope.txt").toString());
+        assertEquals(2, run.code());
+        assertEquals("trawl: cannot read --urls " + dir.resolve("nope.txt") + ": no such file\n", run.err());
+    }
+
+    @Test
+    void aBadFlagOrValueIsOneClearLine() {
+        Run unknown = trawl("crawl", "--urls", "x.txt", "--concurency", "8");
+        assertEquals(2, unknown.code());
+        assertEquals(1, unknown.err().lines().count(), unknown.err());
+        assertTrue(unknown.err().contains("--concurency"), unknown.err());
+
+        Run badDuration = trawl("crawl", "--urls", "x.txt", "--delay", "fast");
+        assertEquals(2, badDuration.code());
+        assertEquals(1, badDuration.err().lines().count(), badDuration.err());
+        assertTrue(badDuration.err().contains("write it like 500ms, 3s, 1m or 1h"), badDuration.err());
+
+        Run badOut = trawl("crawl", "--urls", "x.txt", "--out", dir.resolve("p.xlsx").toString());
+        assertEquals(2, badOut.code());
+        assertTrue(badOut.err().contains("name the file .jsonl or .csv"), badOut.err());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : List.of("crawl", "demo", "demo-shop")) {
+            Run run = trawl(command, "--help");
+            assertEquals(0, run.code());
+            assertTrue(run.out().startsWith("Usage: trawl " + command), run.out());
+        }
+        Run top = trawl("--help");
+        assertTrue(top.out().contains("crawl") && top.out().contains("demo-shop"), top.out());
+    }
+}
