@@ -1,0 +1,351 @@
+package dev.trawl.demoshop;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A deterministic synthetic shop served over HTTP/1.1 on one loopback address, for trawl's tests,
+ * demo and benchmarks. Pages are generated from the product id on each request, never stored.
+ *
+ * <pre>
+ * /                          home: links to the categories
+ * /robots.txt                Disallow /cart and /search; a Sitemap: line
+ * /sitemap.xml               sitemap index; children /sitemaps/products-K.xml (even K) and .xml.gz (odd K)
+ * /c/{category}?page=N       listings, 24 products a page, rel="next" to the next page
+ * /p/{id}                    product page, 20–60 KB, schema.org Product JSON-LD (ids 0 … products−1)
+ * /fault/{500,503,429,reset,hang,drip,oversized,redirect-loop,redirect,gzip-bomb,wrong-charset}
+ *                            a fault on demand; ?times=N faults only the first N requests, then serves /p/{id}
+ *                            (&amp;id=, default 1); 429 takes ?retry-after=S and &amp;date=1; redirect takes ?to=PATH
+ * /_shop/counters            this shop's counters as JSON (?path=P adds one path's count; ?paths=1 all of them)
+ * /_shop/reset               zeroes the counters
+ * /_shop/urls.txt            every product URL, a line each
+ * /_shop/catalogue.jsonl     every product as a JSON line
+ * </pre>
+ *
+ * Requests to {@code /_shop/} are not counted. Faults by rate hit product pages chosen by a hash of
+ * (site, id, kind): {@link #faultFor(String)} says which.
+ */
+public final class DemoShop implements AutoCloseable {
+    private static final ThreadFactory THREADS = Thread.ofVirtual().name("demo-shop-", 0).factory();
+
+    private final Builder config;
+    private final Catalogue catalogue;
+    private final ShopStats stats;
+    private final ShopRoutes routes;
+    private final ServerSocket server;
+    private final URI baseUri;
+    private final Map<Socket, Thread> open = new ConcurrentHashMap<>();
+    private final Thread acceptor;
+    private volatile boolean closed;
+
+    private DemoShop(Builder b) throws IOException {
+        this.config = b;
+        this.catalogue = new Catalogue(b.site, b.products, b.day, b.currency);
+        this.stats = new ShopStats(b.products);
+        this.routes = new ShopRoutes(this, stats);
+        this.server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(InetAddress.getByName(b.address), b.port), 1024);
+        this.baseUri = URI.create("http://" + b.address + ":" + server.getLocalPort() + "/");
+        this.acceptor = THREADS.newThread(this::accept);
+        acceptor.start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code http://ADDRESS:PORT/}. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public Catalogue catalogue() {
+        return catalogue;
+    }
+
+    public ShopCounters counters() {
+        return stats.snapshot();
+    }
+
+    public void resetCounters() {
+        stats.reset();
+    }
+
+    /** Requests to one path (with its query, except for product pages), since start or reset. */
+    public long requestsFor(String path) {
+        long id = routes.productId(path);
+        return stats.requestsFor(id >= 0 ? "/p/" + id : path, id);
+    }
+
+    /** When the requests to one path started, epoch microseconds, first 16 only (shops of ≤ 20,000 products). */
+    public List<Long> requestStarts(String path) {
+        long id = routes.productId(path);
+        return stats.startsOf(id >= 0 ? "/p/" + id : path);
+    }
+
+    /** The fault injected by rate on this product page, if any (the test oracle). */
+    public Optional<Fault> faultFor(String path) {
+        long id = routes.productId(path);
+        if (id < 0) {
+            return Optional.empty();
+        }
+        for (Map.Entry<Fault, Double> e : config.faults.entrySet()) {
+            if (Mix.unit(Mix.hash(config.site, id, 100 + e.getKey().ordinal())) < e.getValue()) {
+                return Optional.of(e.getKey());
+            }
+        }
+        return Optional.empty();
+    }
+
+    int faultAttempts() {
+        return config.faultAttempts;
+    }
+
+    int retryAfterSeconds() {
+        return config.retryAfterSeconds;
+    }
+
+    boolean compression() {
+        return config.compression;
+    }
+
+    int sitemapChildSize() {
+        return config.sitemapChildSize;
+    }
+
+    void sleepLatency() throws InterruptedException {
+        long min = config.latencyMin.toNanos();
+        long max = config.latencyMax.toNanos();
+        long nanos = max > min ? ThreadLocalRandom.current().nextLong(min, max + 1) : min;
+        if (nanos > 0) {
+            Thread.sleep(Duration.ofNanos(nanos));
+        }
+    }
+
+    private void accept() {
+        while (!closed) {
+            try {
+                Socket socket = server.accept();
+                stats.connection();
+                Thread t = THREADS.newThread(() -> serve(socket));
+                open.put(socket, t);
+                t.start();
+            } catch (IOException e) {
+                if (!closed) {
+                    System.err.println("demo shop: accept failed: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        try (socket) {
+            socket.setTcpNoDelay(true);
+            InputStream in = new BufferedInputStream(socket.getInputStream(), 8192);
+            OutputStream out = new BufferedOutputStream(new Counting(socket.getOutputStream()), 64 * 1024);
+            PageBuffer buffer = new PageBuffer();
+            while (!closed) {
+                Request request;
+                try {
+                    request = Request.read(in);
+                } catch (Request.BadRequest e) {
+                    Exchange x = new Exchange(new Request("GET", "/", "/", "", false, ""), socket, out, buffer);
+                    x.send(400, "text/plain; charset=utf-8", e.getMessage() + "\n");
+                    return;
+                }
+                if (request == null) {
+                    return;
+                }
+                Exchange x = new Exchange(request, socket, out, buffer);
+                routes.handle(x);
+                if (x.closeAfter || socket.isClosed()) {
+                    return;
+                }
+            }
+        } catch (SocketException | java.io.EOFException e) {
+            // the client went away (or the shop is closing): nothing to report
+        } catch (IOException e) {
+            if (!closed) {
+                System.err.println("demo shop: " + e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            open.remove(socket);
+        }
+    }
+
+    /** Counts the bytes that reach the socket. */
+    private final class Counting extends FilterOutputStream {
+        Counting(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            stats.sent(len);
+        }
+    }
+
+    /** Stops accepting, closes every connection (hung ones too) and returns when every shop thread has ended. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        try {
+            acceptor.join();
+            for (Map.Entry<Socket, Thread> e : open.entrySet()) {
+                try {
+                    e.getKey().close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+                e.getValue().interrupt();
+            }
+            for (Thread t : open.values()) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Configures a shop; {@link #start()} validates, binds and serves. */
+    public static final class Builder {
+        private String address = "127.0.0.1";
+        private int port;
+        private int site = 1;
+        private long products = 10_000;
+        private int day = 1;
+        private String currency = "USD";
+        private Duration latencyMin = Duration.ZERO;
+        private Duration latencyMax = Duration.ZERO;
+        private final Map<Fault, Double> faults = new EnumMap<>(Fault.class);
+        private int faultAttempts = 1;
+        private int retryAfterSeconds = 1;
+        private int sitemapChildSize = 50_000;
+        private boolean compression;
+
+        private Builder() {}
+
+        public Builder address(String address) {
+            this.address = address;
+            return this;
+        }
+
+        /** 0 (the default) picks a free port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Seeds the catalogue: shops with different sites have different products. */
+        public Builder site(int site) {
+            this.site = site;
+            return this;
+        }
+
+        public Builder products(long products) {
+            this.products = products;
+            return this;
+        }
+
+        /** Prices change from day to day (about 30 % of them differ from day 1's). */
+        public Builder day(int day) {
+            this.day = day;
+            return this;
+        }
+
+        public Builder currency(String currency) {
+            this.currency = currency;
+            return this;
+        }
+
+        public Builder latency(Duration fixed) {
+            return latency(fixed, fixed);
+        }
+
+        /** Latency drawn uniformly from [min, max] for each request. */
+        public Builder latency(Duration min, Duration max) {
+            this.latencyMin = min;
+            this.latencyMax = max;
+            return this;
+        }
+
+        /** Injects {@code kind} on this share of product pages (0 to 1). */
+        public Builder fault(Fault kind, double rate) {
+            this.faults.put(kind, rate);
+            return this;
+        }
+
+        /** How many requests to a faulty page fail before it serves normally (default 1). */
+        public Builder faultAttempts(int attempts) {
+            this.faultAttempts = attempts;
+            return this;
+        }
+
+        public Builder retryAfterSeconds(int seconds) {
+            this.retryAfterSeconds = seconds;
+            return this;
+        }
+
+        public Builder sitemapChildSize(int size) {
+            this.sitemapChildSize = size;
+            return this;
+        }
+
+        public Builder compression(boolean compression) {
+            this.compression = compression;
+            return this;
+        }
+
+        /** Validates, binds the address and starts serving. */
+        public DemoShop start() {
+            check(products >= 1 && products <= Integer.MAX_VALUE - 8, "products must be between 1 and " + (Integer.MAX_VALUE - 8) + ", was " + products);
+            check(port >= 0 && port <= 65535, "port must be between 0 and 65535, was " + port);
+            check(currency != null && currency.matches("[A-Z]{3}"), "currency must be an ISO 4217 code such as USD, was " + currency);
+            check(latencyMin != null && latencyMax != null && !latencyMin.isNegative() && latencyMax.compareTo(latencyMin) >= 0,
+                    "latency must be ≥ 0 with max ≥ min, was " + latencyMin + ".." + latencyMax);
+            faults.forEach((k, r) -> check(r >= 0 && r <= 1, "fault rate of " + k + " must be between 0 and 1, was " + r));
+            check(faultAttempts >= 0, "faultAttempts must be ≥ 0, was " + faultAttempts);
+            check(retryAfterSeconds >= 0, "retryAfterSeconds must be ≥ 0, was " + retryAfterSeconds);
+            check(sitemapChildSize >= 1 && sitemapChildSize <= 50_000, "sitemapChildSize must be between 1 and 50000, was " + sitemapChildSize);
+            try {
+                return new DemoShop(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot listen on " + address + ":" + port + ": " + e.getMessage(), e);
+            }
+        }
+
+        private static void check(boolean ok, String message) {
+            if (!ok) {
+                throw new IllegalArgumentException(message);
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.trawl.demoshop;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs demo shops from the command line until killed, e.g. in a JVM of their own for benchmarks:
+ * {@code java -cp trawl.jar dev.trawl.demoshop.DemoShopMain --products 100000 --latency 20ms --shops 3}.
+ * Prints one line per shop: {@code demo shop: http://127.0.0.2:PORT/ (N products)}.
+ */
+public final class DemoShopMain {
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)");
+
+    private DemoShopMain() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        List<DemoShop> shops;
+        try {
+            shops = start(args);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            System.err.println("demo-shop: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shops.forEach(DemoShop::close)));
+        new CountDownLatch(1).await();
+    }
+
+    static List<DemoShop> start(String[] args) {
+        DemoShop.Builder b = DemoShop.builder();
+        String address = "127.0.0.2";
+        int shops = 1;
+        int site = 1;
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            if (flag.equals("--compression")) {
+                b.compression(true);
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(flag + " needs a value");
+            }
+            String v = args[++i];
+            switch (flag) {
+                case "--products" -> b.products(number(flag, v));
+                case "--latency" -> {
+                    String[] range = v.split("\\.\\.", 2);
+                    b.latency(duration(flag, range[0]), duration(flag, range.length == 2 ? range[1] : range[0]));
+                }
+                case "--address" -> address = v;
+                case "--port" -> b.port((int) number(flag, v));
+                case "--shops" -> shops = (int) number(flag, v);
+                case "--site" -> site = (int) number(flag, v);
+                case "--day" -> b.day((int) number(flag, v));
+                case "--currency" -> b.currency(v.toUpperCase(Locale.ROOT));
+                case "--fault-attempts" -> b.faultAttempts((int) number(flag, v));
+                case "--retry-after" -> b.retryAfterSeconds((int) number(flag, v));
+                case "--sitemap-child-size" -> b.sitemapChildSize((int) number(flag, v));
+                case "--fault" -> {
+                    String[] kv = v.split("=", 2);
+                    try {
+                        b.fault(Fault.valueOf(kv[0].toUpperCase(Locale.ROOT)), kv.length == 2 ? Double.parseDouble(kv[1]) : 0.05);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("--fault " + v + ": write KIND=RATE, KIND one of " + List.of(Fault.values()));
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown option " + flag);
+            }
+        }
+        String[] octets = address.split("\\.");
+        if (octets.length != 4) {
+            throw new IllegalArgumentException("--address must be an IPv4 address such as 127.0.0.2, was " + address);
+        }
+        List<DemoShop> started = new ArrayList<>();
+        for (int i = 0; i < shops; i++) {
+            String ip = octets[0] + "." + octets[1] + "." + octets[2] + "." + (Integer.parseInt(octets[3]) + i);
+            DemoShop shop = b.address(ip).site(site + i).start();
+            started.add(shop);
+            System.out.println("demo shop: " + shop.baseUri() + " (" + shop.catalogue().size() + " products)");
+        }
+        System.out.flush();
+        return started;
+    }
+
+    private static long number(String flag, String v) {
+        try {
+            return Long.parseLong(v.replace("_", "").replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " needs a whole number, was " + v);
+        }
+    }
+
+    private static Duration duration(String flag, String v) {
+        Matcher m = DURATION.matcher(v.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(flag + " " + v + ": write a duration like 20ms, 1s or 10ms..50ms");
+        }
+        double n = Double.parseDouble(m.group(1));
+        return Duration.ofNanos(Math.round(n * switch (m.group(2)) {
+            case "ms" -> 1e6;
+            case "s" -> 1e9;
+            default -> 60e9;
+        }));
+    }
+}

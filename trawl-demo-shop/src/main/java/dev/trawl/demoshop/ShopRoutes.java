@@ -1,0 +1,243 @@
+package dev.trawl.demoshop;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.GZIPOutputStream;
+
+/** Every path the shop serves (layout in {@link DemoShop}'s Javadoc). */
+final class ShopRoutes {
+    private static final String HTML = "text/html; charset=utf-8";
+
+    private final DemoShop shop;
+    private final ShopStats stats;
+
+    ShopRoutes(DemoShop shop, ShopStats stats) {
+        this.shop = shop;
+        this.stats = stats;
+    }
+
+    void handle(Exchange x) throws IOException, InterruptedException {
+        Request r = x.request;
+        if (r.path().startsWith("/_shop/")) {
+            control(x);
+            return;
+        }
+        long productId = productId(r.path());
+        long count = stats.started(productId >= 0 ? "/p/" + productId : r.target(), productId);
+        try {
+            shop.sleepLatency();
+            route(x, productId, count);
+        } finally {
+            stats.finished(x.status);
+        }
+    }
+
+    private void route(Exchange x, long productId, long count) throws IOException, InterruptedException {
+        String path = x.request.path();
+        PageBuffer b = x.buffer;
+        b.reset();
+        if (productId >= 0) {
+            product(x, productId, count);
+        } else if (path.startsWith("/fault/")) {
+            fixedFault(x, path.substring(7), count);
+        } else if (path.equals("/")) {
+            Pages.home(b);
+            x.send(200, HTML, "", b.bytes, b.length);
+        } else if (path.equals("/robots.txt")) {
+            x.send(200, "text/plain; charset=utf-8", "User-agent: *\nDisallow: /cart\nDisallow: /search\n\nSitemap: "
+                    + shop.baseUri() + "sitemap.xml\n");
+        } else if (path.equals("/sitemap.xml")) {
+            Sitemaps.index(b, shop.baseUri().toString(), shop.catalogue().size(), shop.sitemapChildSize());
+            x.send(200, "application/xml", "", b.bytes, b.length);
+        } else if (path.startsWith("/sitemaps/products-")) {
+            sitemapChild(x, path);
+        } else if (path.startsWith("/c/")) {
+            listing(x, path.substring(3));
+        } else {
+            notFound(x);
+        }
+    }
+
+    private void product(Exchange x, long id, long count) throws IOException, InterruptedException {
+        PageBuffer b = x.buffer;
+        Pages.product(b, shop.catalogue().product(id), base());
+        Optional<Fault> fault = shop.faultFor("/p/" + id);
+        if (fault.isPresent() && (fault.get().persistent() || count <= shop.faultAttempts())) {
+            String loop = x.request.query().contains("loop") ? "/p/" + id : "/p/" + id + "?loop=1";
+            Faults.serve(x, fault.get(), b, loop, shop.retryAfterSeconds(), id % 2 == 1);
+            return;
+        }
+        sendPage(x, b);
+    }
+
+    private void sendPage(Exchange x, PageBuffer b) throws IOException {
+        String accept = x.request.acceptEncoding();
+        if (shop.compression() && (accept.contains("gzip") || accept.contains("deflate"))) {
+            boolean gzip = accept.contains("gzip");
+            PageBuffer packed = new PageBuffer();
+            try (OutputStream z = gzip ? new GZIPOutputStream(packed) : new DeflaterOutputStream(packed)) {
+                z.write(b.bytes, 0, b.length);
+            }
+            x.send(200, HTML, "Content-Encoding: " + (gzip ? "gzip" : "deflate") + "\r\nVary: Accept-Encoding\r\n", packed.bytes, packed.length);
+        } else {
+            x.send(200, HTML, "", b.bytes, b.length);
+        }
+    }
+
+    private void fixedFault(Exchange x, String name, long count) throws IOException, InterruptedException {
+        Request r = x.request;
+        long times = r.longParam("times", Long.MAX_VALUE);
+        long id = Math.max(0, Math.min(shop.catalogue().size() - 1, r.longParam("id", 1)));
+        PageBuffer b = x.buffer;
+        Pages.product(b, shop.catalogue().product(id), base());
+        if (count > times) {
+            sendPage(x, b);
+            return;
+        }
+        switch (name) {
+            case "500" -> Faults.serve(x, Fault.SERVER_ERROR_500, b, null, 0, false);
+            case "503" -> Faults.serve(x, Fault.UNAVAILABLE_503, b, null, 0, false);
+            case "429" -> Faults.serve(x, Fault.TOO_MANY_REQUESTS_429, b, null,
+                    (int) r.longParam("retry-after", shop.retryAfterSeconds()), r.param("date") != null);
+            case "reset" -> Faults.serve(x, Fault.RESET_MID_BODY, b, null, 0, false);
+            case "hang" -> Faults.serve(x, Fault.HANG, b, null, 0, false);
+            case "drip" -> Faults.serve(x, Fault.SLOW_DRIP, b, null, 0, false);
+            case "oversized" -> Faults.serve(x, Fault.OVERSIZED, b, null, 0, false);
+            case "redirect-loop" -> Faults.serve(x, Fault.REDIRECT_LOOP, b,
+                    r.query().contains("hop=b") ? "/fault/redirect-loop" : "/fault/redirect-loop?hop=b", 0, false);
+            case "redirect" -> x.send(302, HTML, "Location: " + (r.param("to") == null ? "/p/1" : r.param("to")) + "\r\n", new byte[0], 0);
+            case "gzip-bomb" -> {
+                byte[] bomb = Faults.gzipBomb();
+                x.send(200, HTML, "Content-Encoding: gzip\r\n", bomb, bomb.length);
+            }
+            case "wrong-charset" -> {
+                byte[] latin1 = new String(b.bytes, 0, b.length, StandardCharsets.UTF_8).getBytes(StandardCharsets.ISO_8859_1);
+                x.send(200, HTML, "", latin1, latin1.length);
+            }
+            default -> notFound(x);
+        }
+    }
+
+    private void sitemapChild(Exchange x, String path) throws IOException {
+        String rest = path.substring("/sitemaps/products-".length());
+        boolean gz = rest.endsWith(".xml.gz");
+        String number = rest.replace(".xml.gz", "").replace(".xml", "");
+        int k;
+        try {
+            k = Integer.parseInt(number);
+        } catch (NumberFormatException e) {
+            notFound(x);
+            return;
+        }
+        if (k < 1 || k > Sitemaps.children(shop.catalogue().size(), shop.sitemapChildSize()) || !(rest.endsWith(".xml") || gz)) {
+            notFound(x);
+            return;
+        }
+        x.closeAfter = true; // streamed, close-delimited
+        x.head(200, gz ? "application/gzip" : "application/xml", "");
+        if (gz) {
+            GZIPOutputStream z = new GZIPOutputStream(x.out, 64 * 1024);
+            Sitemaps.child(z, base(), shop.catalogue(), k, shop.sitemapChildSize());
+            z.finish();
+        } else {
+            Sitemaps.child(x.out, base(), shop.catalogue(), k, shop.sitemapChildSize());
+        }
+        x.out.flush();
+    }
+
+    private void listing(Exchange x, String category) throws IOException {
+        int index = java.util.Arrays.asList(Catalogue.CATEGORIES).indexOf(category.toLowerCase(Locale.ROOT));
+        long page = x.request.longParam("page", 1);
+        long inCategory = index < 0 ? 0 : (shop.catalogue().size() - index + Catalogue.CATEGORIES.length - 1) / Catalogue.CATEGORIES.length;
+        if (index < 0 || page < 1 || (page - 1) * Pages.PER_LISTING_PAGE >= Math.max(inCategory, 1)) {
+            notFound(x);
+            return;
+        }
+        Pages.listing(x.buffer, shop.catalogue(), Catalogue.CATEGORIES[index], index, page);
+        x.send(200, HTML, "", x.buffer.bytes, x.buffer.length);
+    }
+
+    private void control(Exchange x) throws IOException {
+        Request r = x.request;
+        switch (r.path()) {
+            case "/_shop/counters" -> {
+                String json = stats.snapshot().toJson();
+                String path = r.param("path");
+                if (path != null) {
+                    json = json.substring(0, json.length() - 1) + ",\"path\":\"" + Pages.json(path) + "\",\"pathRequests\":"
+                            + shop.requestsFor(path) + "}";
+                } else if (r.param("paths") != null) {
+                    StringBuilder s = new StringBuilder(json.substring(0, json.length() - 1)).append(",\"paths\":{");
+                    String sep = "";
+                    for (var e : stats.allPaths().entrySet()) {
+                        s.append(sep).append('"').append(Pages.json(e.getKey())).append("\":").append(e.getValue());
+                        sep = ",";
+                    }
+                    json = s.append("}}").toString();
+                }
+                x.send(200, "application/json", json);
+            }
+            case "/_shop/reset" -> {
+                stats.reset();
+                x.send(200, "application/json", "{\"reset\":true}");
+            }
+            case "/_shop/urls.txt" -> stream(x, "text/plain; charset=utf-8", false);
+            case "/_shop/catalogue.jsonl" -> stream(x, "application/x-ndjson", true);
+            default -> notFound(x);
+        }
+    }
+
+    /** Every product as a URL line or a JSON line, streamed close-delimited. */
+    private void stream(Exchange x, String type, boolean json) throws IOException {
+        x.closeAfter = true;
+        x.head(200, type, "");
+        StringBuilder s = new StringBuilder(16 * 1024);
+        String base = base();
+        for (long id = 0; id < shop.catalogue().size(); id++) {
+            if (json) {
+                CatalogueProduct p = shop.catalogue().product(id);
+                s.append("{\"id\":").append(id).append(",\"url\":\"").append(base).append("/p/").append(id).append("\",\"name\":\"")
+                        .append(Pages.json(p.name())).append("\",\"sku\":\"").append(p.sku()).append("\",\"price\":\"")
+                        .append(p.price().toPlainString()).append("\",\"currency\":\"").append(p.currency())
+                        .append("\",\"availability\":\"").append(p.availability()).append("\"}\n");
+            } else {
+                s.append(base).append("/p/").append(id).append('\n');
+            }
+            if (s.length() > 15 * 1024) {
+                x.out.write(s.toString().getBytes(StandardCharsets.UTF_8));
+                s.setLength(0);
+            }
+        }
+        x.out.write(s.toString().getBytes(StandardCharsets.UTF_8));
+        x.out.flush();
+    }
+
+    private void notFound(Exchange x) throws IOException {
+        x.send(404, HTML, "<html><body><h1>Not found</h1></body></html>");
+    }
+
+    /** The product id of a {@code /p/{id}} path within the catalogue, else -1. */
+    long productId(String path) {
+        if (!path.startsWith("/p/") || path.length() == 3 || path.length() > 22) {
+            return -1;
+        }
+        long id = 0;
+        for (int i = 3; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            id = id * 10 + (c - '0');
+        }
+        return id < shop.catalogue().size() ? id : -1;
+    }
+
+    private String base() {
+        String b = shop.baseUri().toString();
+        return b.substring(0, b.length() - 1);
+    }
+}
