@@ -43,7 +43,7 @@ final class ThreadCheck {
                     String stack = t.path("stack").toString();
                     boolean ours = name.startsWith("trawl-") || stack.contains("dev.trawl.engine") || stack.contains("dev.trawl.fetch")
                             || stack.contains("org.apache.hc.") || stack.contains("jdk.internal.net.http");
-                    if (ours && !stack.contains("ThreadCheck")) {
+                    if (ours && t.path("tid").asLong() != Thread.currentThread().threadId()) {
                         found.add(name + " " + t.path("virtual").asText() + " " + stack);
                     }
                 }
