@@ -33,6 +33,7 @@ public final class CrawlBuilder {
     private final List<ResultSink> sinks = new ArrayList<>();
     private Consumer<String> warnings = line -> System.getLogger("dev.trawl").log(System.Logger.Level.WARNING, line);
     private int buffer = -1;
+    private int lookahead = -1;
 
     CrawlBuilder() {}
 
@@ -128,15 +129,25 @@ public final class CrawlBuilder {
         return this;
     }
 
+    /**
+     * How many requests the engine may hold when all it holds wait on busy hosts (default: 64 ×
+     * buffer). Bounds memory while letting a list sorted by site still use every site's slots.
+     */
+    public CrawlBuilder lookahead(int lookahead) {
+        this.lookahead = lookahead;
+        return this;
+    }
+
     public CrawlConfig build() {
         if (totalTimeout == null || totalTimeout.isNegative() || totalTimeout.isZero()) {
             throw new IllegalArgumentException("timeout must be a positive duration, was " + totalTimeout);
         }
         FetchSettings fetch = new FetchSettings(min(connectTimeout, totalTimeout), min(responseTimeout, totalTimeout),
                 totalTimeout, maxBodyBytes, userAgent, Math.max(concurrency, 1), Math.max(perHost, 1));
+        int b = buffer > 0 ? buffer : Math.max(256, 4 * concurrency);
         return new CrawlConfig(seeds, concurrency, perHost, delay, fetch,
                 new RetryPolicy(retries, backoff, Duration.ofSeconds(30), Duration.ofMinutes(10)),
-                maxRedirects, transport, extractor, sinks, warnings, buffer > 0 ? buffer : Math.max(256, 4 * concurrency));
+                maxRedirects, transport, extractor, sinks, warnings, b, lookahead > 0 ? lookahead : 64 * b);
     }
 
     /** Validates, starts the crawl on its own threads and returns at once. */

@@ -23,10 +23,11 @@ import java.util.function.Consumer;
  * @param sinks        receive every URL's result, on the writer thread
  * @param warnings     receives one line per bad input (a seed naming file and line, an unwritable sink)
  * @param buffer       requests held in memory ahead of the scheduler
+ * @param lookahead    how far past {@code buffer} the engine reads when every queued request waits on a busy host
  */
 public record CrawlConfig(Seeds seeds, int concurrency, int perHost, Duration delay, FetchSettings fetch, RetryPolicy retry,
                           int maxRedirects, String transport, Extractor extractor, List<ResultSink> sinks,
-                          Consumer<String> warnings, int buffer) {
+                          Consumer<String> warnings, int buffer, int lookahead) {
 
     public CrawlConfig {
         if (seeds == null) {
@@ -46,6 +47,9 @@ public record CrawlConfig(Seeds seeds, int concurrency, int perHost, Duration de
         }
         if (buffer < 1) {
             throw new IllegalArgumentException("buffer must be ≥ 1, was " + buffer);
+        }
+        if (lookahead < buffer) {
+            throw new IllegalArgumentException("lookahead must be ≥ buffer (" + buffer + "), was " + lookahead);
         }
         sinks = List.copyOf(sinks);
     }

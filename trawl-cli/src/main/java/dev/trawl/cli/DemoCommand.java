@@ -37,7 +37,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--latency", paramLabel = "MIN..MAX", description = "Each shop's response latency, a range (default: ${DEFAULT-VALUE}).")
     String latency = "5ms..25ms";
 
-    @Option(names = "--fault-rate", paramLabel = "RATE", description = "Share of pages that fail once (500, 503, 429, reset), then recover (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fault-rate", paramLabel = "RATE", description = "Share of pages that fail once (500, 503, reset, a few 429), then recover (default: ${DEFAULT-VALUE}).")
     double faultRate = 0.02;
 
     @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at most (default: ${DEFAULT-VALUE}).")
@@ -70,8 +70,10 @@ final class DemoCommand implements Callable<Integer> {
                 DemoShop shop = DemoShop.builder()
                         .address("127.0.0." + (i + 2)).site(i + 1).products(perShop)
                         .latency(range[0], range[1])
-                        .fault(Fault.SERVER_ERROR_500, faultRate / 4).fault(Fault.UNAVAILABLE_503, faultRate / 4)
-                        .fault(Fault.TOO_MANY_REQUESTS_429, faultRate / 4).fault(Fault.RESET_MID_BODY, faultRate / 4)
+                        .fault(Fault.SERVER_ERROR_500, faultRate * 0.3).fault(Fault.UNAVAILABLE_503, faultRate * 0.3)
+                        .fault(Fault.RESET_MID_BODY, faultRate * 0.3)
+                        // a 429 pauses its whole host for the Retry-After second: a few of them show it
+                        .fault(Fault.TOO_MANY_REQUESTS_429, faultRate * 0.1)
                         .start();
                 started.add(shop);
                 for (long id = 0; id < perShop; id++) {

@@ -68,16 +68,13 @@ public final class CrawlEngine implements Crawl {
         lock.lock();
         try {
             while (!stopping) {
-                while (scheduler.pending() < config.buffer()) {
-                    CrawlRequest r = frontier.poll();
-                    if (r == null) {
-                        break;
-                    }
-                    scheduler.add(r);
-                }
                 long now = Ticks.now();
-                for (CrawlRequest r = scheduler.next(now); r != null; r = scheduler.next(now)) {
-                    launch(r);
+                fill(config.buffer());
+                startReady(now);
+                // Head-of-line: when the queued requests all wait on busy hosts while the global cap
+                // has room, read further ahead, up to the bounded look-ahead, for other hosts' work.
+                while (scheduler.inFlight() < config.concurrency() && scheduler.pending() < config.lookahead() && fill(scheduler.pending() + 1)) {
+                    startReady(now);
                 }
                 if (scheduler.inFlight() == 0 && scheduler.pending() == 0 && frontier.exhausted()) {
                     finished = true;
@@ -96,6 +93,26 @@ public final class CrawlEngine implements Crawl {
             lock.unlock();
         }
         end(!finished);
+    }
+
+    /** Moves requests from the frontier to the scheduler until {@code limit} are pending; false if the frontier had none. */
+    private boolean fill(int limit) {
+        boolean any = false;
+        while (scheduler.pending() < limit) {
+            CrawlRequest r = frontier.poll();
+            if (r == null) {
+                break;
+            }
+            scheduler.add(r);
+            any = true;
+        }
+        return any;
+    }
+
+    private void startReady(long now) {
+        for (CrawlRequest r = scheduler.next(now); r != null; r = scheduler.next(now)) {
+            launch(r);
+        }
     }
 
     private void launch(CrawlRequest request) {

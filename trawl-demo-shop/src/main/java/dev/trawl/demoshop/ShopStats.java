@@ -47,7 +47,8 @@ final class ShopStats {
         maxInFlight.accumulateAndGet(n, Math::max);
         long previous = lastStartNanos.getAndSet(now);
         if (previous != Long.MIN_VALUE) {
-            minGapNanos.accumulateAndGet(now - previous, Math::min);
+            // two starts read the clock in one order and swap it in the other: their gap is zero
+            minGapNanos.accumulateAndGet(Math.max(0, now - previous), Math::min);
         }
         long epochMillis = System.currentTimeMillis();
         firstRequestMillis.compareAndSet(0, epochMillis);
