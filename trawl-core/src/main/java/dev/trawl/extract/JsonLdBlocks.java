@@ -12,8 +12,21 @@ import java.util.Locale;
 final class JsonLdBlocks {
     private JsonLdBlocks() {}
 
+    /** The text of each block, unwrapped. */
     static List<String> find(String html) {
         List<String> blocks = new ArrayList<>(2);
+        for (int[] r : ranges(html)) {
+            blocks.add(unwrap(html.substring(r[0], r[1])));
+        }
+        return blocks;
+    }
+
+    /**
+     * Where each block's text starts and ends. Works on a Latin-1 view of the raw bytes too: the
+     * markers are ASCII, so offsets in the view are byte offsets.
+     */
+    static List<int[]> ranges(String html) {
+        List<int[]> blocks = new ArrayList<>(2);
         int i = 0;
         while ((i = html.indexOf('<', i)) >= 0) {
             if (i + 7 >= html.length()) {
@@ -31,7 +44,7 @@ final class JsonLdBlocks {
             int close = indexOfIgnoreCase(html, "</script", bodyStart);
             int bodyEnd = close < 0 ? html.length() : close;
             if (isJsonLd(html.substring(i + 7, tagEnd))) {
-                blocks.add(unwrap(html.substring(bodyStart, bodyEnd)));
+                blocks.add(new int[] {bodyStart, bodyEnd});
             }
             i = bodyEnd;
         }
@@ -64,7 +77,7 @@ final class JsonLdBlocks {
     }
 
     /** Strips the CDATA or HTML comment wrappers some CMSs put inside the script. */
-    private static String unwrap(String body) {
+    static String unwrap(String body) {
         String s = body.strip();
         if (s.startsWith("<!--")) {
             s = s.substring(4);

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,11 +26,13 @@ final class JsonLdProductExtractor implements Extractor {
                     JsonReadFeature.ALLOW_JAVA_COMMENTS)
             .build();
     private static final int MAX_DEPTH = 12;
+    private static final Set<String> ASCII_COMPATIBLE = Set.of("UTF-8", "ISO-8859-1", "US-ASCII", "windows-1252",
+            "ISO-8859-15", "windows-1250", "windows-1251", "ISO-8859-2");
 
     @Override
     public List<Product> extract(Page page) {
         List<Product> products = new ArrayList<>(1);
-        for (String block : JsonLdBlocks.find(page.text())) {
+        for (String block : blocks(page)) {
             try {
                 collect(JSON.readTree(block), products, 0);
             } catch (JacksonException e) {
@@ -35,6 +40,24 @@ final class JsonLdProductExtractor implements Extractor {
             }
         }
         return products;
+    }
+
+    /**
+     * The JSON-LD texts of a page. For the usual ASCII-compatible charsets the page is scanned as
+     * a Latin-1 view of its bytes (a plain copy) and only the blocks are decoded: decoding a whole
+     * 40 KB page with a few non-ASCII characters costs more than everything else here.
+     */
+    private static List<String> blocks(Page page) {
+        Charset charset = page.charset();
+        if (!ASCII_COMPATIBLE.contains(charset.name())) {
+            return JsonLdBlocks.find(page.text());
+        }
+        byte[] body = page.body();
+        List<String> blocks = new ArrayList<>(1);
+        for (int[] r : JsonLdBlocks.ranges(new String(body, StandardCharsets.ISO_8859_1))) {
+            blocks.add(JsonLdBlocks.unwrap(new String(body, r[0], r[1] - r[0], charset)));
+        }
+        return blocks;
     }
 
     private static void collect(JsonNode node, List<Product> out, int depth) {
