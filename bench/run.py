@@ -174,7 +174,7 @@ def scenario_wrk(java, work, args):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("scenarios", nargs="*", default=["seed", "latency", "throughput", "transports", "wrk"])
+    p.add_argument("scenarios", nargs="*", default=["seed", "latency", "transports", "wrk"])
     p.add_argument("--pages", type=int, default=100_000)
     p.add_argument("--repeat", type=int, default=3, help="runs of the seed scenario")
     args = p.parse_args()

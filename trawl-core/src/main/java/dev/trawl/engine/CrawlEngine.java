@@ -5,6 +5,7 @@ import dev.trawl.CrawlConfig;
 import dev.trawl.CrawlResult;
 import dev.trawl.CrawlSummary;
 import dev.trawl.Outcome;
+import dev.trawl.extract.Page;
 import dev.trawl.fetch.Transport;
 import dev.trawl.fetch.Transports;
 import dev.trawl.frontier.CrawlRequest;
@@ -61,7 +62,15 @@ public final class CrawlEngine implements Crawl {
                 },
                 config.warnings(), this::wake);
         this.dispatcher = TrawlThreads.startVirtual("dispatcher", this::dispatch);
+        if (config.extractor() != null) {
+            // Loads the extractor's classes while the first requests are on the wire, not after.
+            TrawlThreads.startVirtual("warm-up", () -> config.extractor().extract(WARM_UP_PAGE));
+        }
     }
+
+    private static final Page WARM_UP_PAGE = new Page(java.net.URI.create("http://warm-up.invalid/"), 200, "text/html",
+            "<script type=\"application/ld+json\">{\"@type\":\"Product\",\"name\":\"x\",\"offers\":{\"price\":\"1.00\",\"priceCurrency\":\"USD\"}}</script>"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     private void dispatch() {
         boolean finished = false;

@@ -20,11 +20,14 @@ import java.util.List;
  * skipped; the others are still read.
  */
 final class JsonLdProductExtractor implements Extractor {
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_TRAILING_COMMA,
-                    JsonReadFeature.ALLOW_JAVA_COMMENTS)
-            .build();
+    /** Made on first use: building a mapper loads much of Jackson, which start-up need not wait for. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_TRAILING_COMMA,
+                        JsonReadFeature.ALLOW_JAVA_COMMENTS)
+                .build();
+    }
     private static final int MAX_DEPTH = 12;
     private static final Set<String> ASCII_COMPATIBLE = Set.of("UTF-8", "ISO-8859-1", "US-ASCII", "windows-1252",
             "ISO-8859-15", "windows-1250", "windows-1251", "ISO-8859-2");
@@ -34,7 +37,7 @@ final class JsonLdProductExtractor implements Extractor {
         List<Product> products = new ArrayList<>(1);
         for (String block : blocks(page)) {
             try {
-                collect(JSON.readTree(block), products, 0);
+                collect(Json.MAPPER.readTree(block), products, 0);
             } catch (JacksonException e) {
                 // broken JSON-LD is common; other blocks (or extractors) may still have the product
             }

@@ -38,6 +38,7 @@ final class ApacheTransport implements Transport {
         this.pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(settings.maxConnections())
                 .setMaxConnPerRoute(settings.maxConnectionsPerHost())
+                .setTlsSocketStrategy(new LazyTls())
                 .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
                 .setConnPoolPolicy(PoolReusePolicy.LIFO)
                 .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).setSoTimeout(response).build())
