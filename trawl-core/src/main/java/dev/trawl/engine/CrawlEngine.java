@@ -4,8 +4,10 @@ import dev.trawl.Crawl;
 import dev.trawl.CrawlConfig;
 import dev.trawl.CrawlResult;
 import dev.trawl.CrawlSummary;
+import dev.trawl.FailureReason;
 import dev.trawl.Outcome;
 import dev.trawl.extract.Page;
+import dev.trawl.fetch.FetchResult;
 import dev.trawl.fetch.Transport;
 import dev.trawl.fetch.Transports;
 import dev.trawl.frontier.CrawlRequest;
@@ -47,6 +49,8 @@ public final class CrawlEngine implements Crawl {
     private final long startTicks = Ticks.now();
     private final long startCpu = processCpuNanos();
     private volatile boolean stopping;
+    /** Pages fetched and still being processed (guarded by {@code lock}). */
+    private int processing;
 
     public CrawlEngine(CrawlConfig config) {
         this.config = config;
@@ -82,14 +86,16 @@ public final class CrawlEngine implements Crawl {
                 startReady(now);
                 // Head-of-line: when the queued requests all wait on busy hosts while the global cap
                 // has room, read further ahead, up to the bounded look-ahead, for other hosts' work.
-                while (scheduler.inFlight() < config.concurrency() && scheduler.pending() < config.lookahead() && fill(scheduler.pending() + 1)) {
+                while (scheduler.inFlight() < config.concurrency() && processing < config.concurrency()
+                        && scheduler.pending() < config.lookahead() && fill(scheduler.pending() + 1)) {
                     startReady(now);
                 }
-                if (scheduler.inFlight() == 0 && scheduler.pending() == 0 && frontier.exhausted()) {
+                if (scheduler.inFlight() == 0 && processing == 0 && scheduler.pending() == 0 && frontier.exhausted()) {
                     finished = true;
                     break;
                 }
-                long ready = scheduler.earliestReady();
+                // Full of pages being processed: only a finished one can let the next request start.
+                long ready = processing >= config.concurrency() ? Long.MAX_VALUE : scheduler.earliestReady();
                 if (ready == Long.MAX_VALUE) {
                     changed.await();
                 } else {
@@ -119,18 +125,36 @@ public final class CrawlEngine implements Crawl {
     }
 
     private void startReady(long now) {
-        for (CrawlRequest r = scheduler.next(now); r != null; r = scheduler.next(now)) {
+        while (processing < config.concurrency()) {
+            CrawlRequest r = scheduler.next(now);
+            if (r == null) {
+                return;
+            }
             launch(r);
         }
     }
 
+    /**
+     * Starts one request on its own virtual thread. Its slot is freed as soon as the response is
+     * in, so the next request to the host need not wait for extraction; pages being processed
+     * are bounded separately (at most {@code concurrency} of them) so memory stays bounded.
+     */
     private void launch(CrawlRequest request) {
         Thread t = TrawlThreads.virtual().newThread(() -> {
             try {
-                RequestStep.FollowUp next = step.run(transport, request, () -> stopping, writer::submit);
+                FetchResult fetched = fetch(request);
                 lock.lock();
                 try {
                     scheduler.finished(request.host());
+                    processing++;
+                    changed.signal();
+                } finally {
+                    lock.unlock();
+                }
+                RequestStep.FollowUp next = step.decide(request, fetched, () -> stopping, writer::submit);
+                lock.lock();
+                try {
+                    processing--;
                     if (next != null) {
                         if (next.pauseHostUntil() > 0) {
                             scheduler.pause(next.request().host(), next.pauseHostUntil());
@@ -147,6 +171,14 @@ public final class CrawlEngine implements Crawl {
         });
         requests.add(t);
         t.start();
+    }
+
+    private FetchResult fetch(CrawlRequest request) {
+        try {
+            return transport.fetch(request.url());
+        } catch (RuntimeException e) {
+            return new FetchResult.Error(FailureReason.IO_ERROR, "transport failed: " + e, 0);
+        }
     }
 
     private void wake() {

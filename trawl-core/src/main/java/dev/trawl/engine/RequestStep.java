@@ -9,7 +9,6 @@ import dev.trawl.extract.Product;
 import dev.trawl.fetch.Durations;
 import dev.trawl.fetch.FetchResult;
 import dev.trawl.fetch.RetryPolicy;
-import dev.trawl.fetch.Transport;
 import dev.trawl.frontier.CrawlRequest;
 import dev.trawl.frontier.SeedUrls;
 import dev.trawl.frontier.Ticks;
@@ -24,10 +23,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * One attempt of one request, on its virtual thread, and what follows from it (DESIGN.md, data
- * flow steps 3–4): fetch; then a terminal result (done with its products, or failed with a
- * reason) handed to the writer, or a follow-up request — a retry after backoff or Retry-After, or
- * the next redirect hop — handed back to the scheduler.
+ * What follows from one attempt of one request, on its virtual thread (DESIGN.md, data flow
+ * steps 4–5): a terminal result (done with its products, or failed with a reason) handed to the
+ * writer, or a follow-up request — a retry after backoff or Retry-After, or the next redirect
+ * hop — handed back to the scheduler.
  */
 final class RequestStep {
 
@@ -44,10 +43,12 @@ final class RequestStep {
         this.stats = stats;
     }
 
-    /** Runs the attempt; returns the follow-up, or null when the request reached its outcome (given to {@code results}). */
-    FollowUp run(Transport transport, CrawlRequest request, BooleanSupplier stopping, Consumer<CrawlResult> results) {
+    /**
+     * Decides what an attempt's result means: returns the follow-up, or null when the request
+     * reached its outcome (handed to {@code results}, products extracted).
+     */
+    FollowUp decide(CrawlRequest request, FetchResult fetched, BooleanSupplier stopping, Consumer<CrawlResult> results) {
         try {
-            FetchResult fetched = transport.fetch(request.url());
             int attempts = request.attempts() + 1;
             if (stopping.getAsBoolean()) {
                 return fail(request, FailureReason.CANCELLED, "the crawl was stopped", 0, attempts, results);

@@ -35,7 +35,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * /fault/{500,503,429,reset,hang,drip,oversized,redirect-loop,redirect,gzip-bomb,wrong-charset}
  *                            a fault on demand; ?times=N faults only the first N requests, then serves /p/{id}
  *                            (&amp;id=, default 1); 429 takes ?retry-after=S and &amp;date=1; redirect takes ?to=PATH
- * /_shop/counters            this shop's counters as JSON (?path=P adds one path's count; ?paths=1 all of them)
+ * /_shop/counters            this shop's counters as JSON (?path=P adds one path's count and first start times; ?paths=1 all counts)
  * /_shop/reset               zeroes the counters
  * /_shop/urls.txt            every product URL, a line each
  * /_shop/catalogue.jsonl     every product as a JSON line

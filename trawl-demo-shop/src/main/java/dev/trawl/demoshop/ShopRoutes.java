@@ -169,7 +169,7 @@ final class ShopRoutes {
                 String path = r.param("path");
                 if (path != null) {
                     json = json.substring(0, json.length() - 1) + ",\"path\":\"" + Pages.json(path) + "\",\"pathRequests\":"
-                            + shop.requestsFor(path) + "}";
+                            + shop.requestsFor(path) + ",\"pathStartsEpochMicros\":" + shop.requestStarts(path) + "}";
                 } else if (r.param("paths") != null) {
                     StringBuilder s = new StringBuilder(json.substring(0, json.length() - 1)).append(",\"paths\":{");
                     String sep = "";
