@@ -143,23 +143,24 @@ public final class CrawlEngine implements Crawl {
         Thread t = TrawlThreads.virtual().newThread(() -> {
             try {
                 FetchResult fetched = fetch(request);
+                long retryAfter = step.retryAfter(fetched);
                 lock.lock();
                 try {
                     scheduler.finished(request.host());
+                    if (retryAfter > 0) {
+                        scheduler.pause(request.host(), retryAfter);
+                    }
                     processing++;
                     changed.signal();
                 } finally {
                     lock.unlock();
                 }
-                RequestStep.FollowUp next = step.decide(request, fetched, () -> stopping, writer::submit);
+                CrawlRequest next = step.decide(request, fetched, retryAfter, () -> stopping, writer::submit);
                 lock.lock();
                 try {
                     processing--;
                     if (next != null) {
-                        if (next.pauseHostUntil() > 0) {
-                            scheduler.pause(next.request().host(), next.pauseHostUntil());
-                        }
-                        scheduler.add(next.request());
+                        scheduler.add(next);
                     }
                     changed.signal();
                 } finally {

@@ -30,9 +30,6 @@ import java.util.function.Consumer;
  */
 final class RequestStep {
 
-    /** A request to queue again; {@code pauseHostUntil > 0} also gates its whole host (Retry-After). */
-    record FollowUp(CrawlRequest request, long pauseHostUntil) {}
-
     private final CrawlConfig config;
     private final RetryPolicy retry;
     private final CrawlStats stats;
@@ -44,10 +41,27 @@ final class RequestStep {
     }
 
     /**
-     * Decides what an attempt's result means: returns the follow-up, or null when the request
-     * reached its outcome (handed to {@code results}, products extracted).
+     * When a response asks the client to come back later (429 or 503 with a Retry-After within
+     * the limit): the tick before which nothing may start on its host. 0 when it does not. The
+     * engine applies it as it frees the request's slot, so no request slips in before it.
      */
-    FollowUp decide(CrawlRequest request, FetchResult fetched, BooleanSupplier stopping, Consumer<CrawlResult> results) {
+    long retryAfter(FetchResult fetched) {
+        if (fetched instanceof FetchResult.Response r && RetryPolicy.retryableStatus(r.status())) {
+            Optional<Duration> after = RetryPolicy.parseRetryAfter(r.retryAfter(), Instant.now());
+            if (after.isPresent() && after.get().compareTo(retry.maxRetryAfter()) <= 0) {
+                return Ticks.now() + Math.max(after.get().toNanos(), 1);
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Decides what an attempt's result means: returns the request to queue again (a retry, a
+     * redirect hop), or null when the request reached its outcome (handed to {@code results},
+     * products extracted). {@code retryAfter} is {@link #retryAfter(FetchResult)}'s answer.
+     */
+    CrawlRequest decide(CrawlRequest request, FetchResult fetched, long retryAfter, BooleanSupplier stopping,
+                        Consumer<CrawlResult> results) {
         try {
             int attempts = request.attempts() + 1;
             if (stopping.getAsBoolean()) {
@@ -56,13 +70,15 @@ final class RequestStep {
             return switch (fetched) {
                 case FetchResult.Response r -> {
                     stats.attempt(r.status(), r.body().length);
-                    yield onResponse(request, r, attempts, results);
+                    yield onResponse(request, r, attempts, retryAfter, results);
                 }
                 case FetchResult.Error e -> {
                     stats.attempt(0, 0);
-                    yield e.reason().retryable() && retriesLeft(request)
-                            ? retryAfter(request, retry.backoffNanos(retriesUsed(request) + 1), false)
-                            : fail(request, e.reason(), e.detail(), 0, attempts, results);
+                    if (e.reason().retryable() && retriesLeft(request)) {
+                        stats.retry();
+                        yield request.retryAt(Ticks.now() + retry.backoffNanos(retriesUsed(request) + 1));
+                    }
+                    yield fail(request, e.reason(), e.detail(), 0, attempts, results);
                 }
             };
         } catch (RuntimeException e) {
@@ -71,7 +87,8 @@ final class RequestStep {
         }
     }
 
-    private FollowUp onResponse(CrawlRequest request, FetchResult.Response r, int attempts, Consumer<CrawlResult> results) {
+    private CrawlRequest onResponse(CrawlRequest request, FetchResult.Response r, int attempts, long retryAfter,
+                                    Consumer<CrawlResult> results) {
         int status = r.status();
         if (status >= 200 && status < 300) {
             return done(request, r, attempts, results);
@@ -86,16 +103,15 @@ final class RequestStep {
                         + ", longer than the " + Durations.format(retry.maxRetryAfter()) + " limit", status, attempts, results);
             }
             if (retriesLeft(request)) {
-                return after.isPresent()
-                        ? retryAfter(request, after.get().toNanos(), true)
-                        : retryAfter(request, retry.backoffNanos(retriesUsed(request) + 1), false);
+                stats.retry();
+                return request.retryAt(retryAfter > 0 ? retryAfter : Ticks.now() + retry.backoffNanos(retriesUsed(request) + 1));
             }
             return fail(request, FailureReason.HTTP_STATUS, "HTTP " + status + " after " + attempts + " attempts", status, attempts, results);
         }
         return fail(request, FailureReason.HTTP_STATUS, "HTTP " + status, status, attempts, results);
     }
 
-    private FollowUp done(CrawlRequest request, FetchResult.Response r, int attempts, Consumer<CrawlResult> results) {
+    private CrawlRequest done(CrawlRequest request, FetchResult.Response r, int attempts, Consumer<CrawlResult> results) {
         List<Product> products = List.of();
         if (config.extractor() != null && isMarkup(r.contentType())) {
             try {
@@ -111,7 +127,7 @@ final class RequestStep {
         return null;
     }
 
-    private FollowUp redirect(CrawlRequest request, FetchResult.Response r, int attempts, Consumer<CrawlResult> results) {
+    private CrawlRequest redirect(CrawlRequest request, FetchResult.Response r, int attempts, Consumer<CrawlResult> results) {
         if (request.redirects() >= config.maxRedirects()) {
             return fail(request, FailureReason.TOO_MANY_REDIRECTS, "more than " + config.maxRedirects() + " redirects (last to "
                     + r.location() + ")", r.status(), attempts, results);
@@ -127,16 +143,10 @@ final class RequestStep {
             return fail(request, parsed.reason(), "redirect to " + target + ": " + parsed.message(), r.status(), attempts, results);
         }
         stats.redirect();
-        return new FollowUp(request.redirectTo(parsed.url()), 0);
+        return request.redirectTo(parsed.url());
     }
 
-    private FollowUp retryAfter(CrawlRequest request, long delayNanos, boolean pauseHost) {
-        stats.retry();
-        long at = Ticks.now() + Math.max(delayNanos, 1);
-        return new FollowUp(request.retryAt(at), pauseHost ? at : 0);
-    }
-
-    private FollowUp fail(CrawlRequest request, FailureReason reason, String detail, int status, int attempts, Consumer<CrawlResult> results) {
+    private CrawlRequest fail(CrawlRequest request, FailureReason reason, String detail, int status, int attempts, Consumer<CrawlResult> results) {
         stats.failed(reason);
         results.accept(new CrawlResult(request.seedUrl(), request.source(), request.seedUrl().toString(),
                 new Outcome.Failed(reason, detail, status, attempts), List.of(), Instant.now()));
