@@ -1,8 +1,13 @@
 package dev.trawl.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trawl.CrawlSummary;
 import dev.trawl.stats.CrawlStats;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -24,18 +29,19 @@ final class SummaryPrinter {
         out.flush();
     }
 
-    static void writeJson(CrawlSummary s, java.nio.file.Path file) throws java.io.IOException {
+    /** The same figures as JSON, for scripts and the benchmarks. */
+    static void writeJson(CrawlSummary s, Path file) throws IOException {
         CrawlStats.Snapshot c = s.counts();
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        ObjectNode json = new ObjectMapper().createObjectNode();
         json.put("done", c.done()).put("failed", c.failed()).put("products", c.products()).put("requests", c.attempts())
                 .put("retries", c.retries()).put("redirects", c.redirects()).put("bytes", c.bytes())
                 .put("elapsed_s", s.elapsed().toNanos() / 1e9).put("cpu_s", s.cpu().toNanos() / 1e9)
                 .put("pages_per_s", s.pagesPerSecond()).put("cpu_ms_per_page", s.cpuMillisPerPage())
                 .put("stopped_early", s.stoppedEarly());
-        var reasons = json.putObject("failed_by_reason");
+        ObjectNode reasons = json.putObject("failed_by_reason");
         c.failedByReason().forEach((r, n) -> reasons.put(r.code(), n));
-        var statuses = json.putObject("status");
+        ObjectNode statuses = json.putObject("status");
         c.byStatus().forEach((st, n) -> statuses.put(String.valueOf(st), n));
-        java.nio.file.Files.writeString(file, json.toPrettyString() + "\n");
+        Files.writeString(file, json.toPrettyString() + "\n");
     }
 }

@@ -88,6 +88,11 @@ final class ResultWriter implements AutoCloseable {
     private void fail(ResultSink sink, Exception e) {
         warnings.accept("cannot write output (" + sink + "): " + e.getMessage() + "; that output is stopped, the crawl goes on");
         sinks.remove(sink);
+        try {
+            sink.close();
+        } catch (IOException | RuntimeException ignored) {
+            // already reported as broken
+        }
     }
 
     /** Writes everything submitted so far, closes the sinks and ends the thread. */

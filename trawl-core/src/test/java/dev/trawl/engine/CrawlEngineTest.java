@@ -17,7 +17,6 @@ import dev.trawl.demoshop.DemoShop;
 import dev.trawl.demoshop.Fault;
 import dev.trawl.demoshop.ShopCounters;
 import dev.trawl.extract.Product;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -326,9 +325,5 @@ class CrawlEngineTest {
                 assertEquals(List.of(), ThreadCheck.liveTrawlThreads(), transport);
             }
         }
-    }
-
-    static URI uri(DemoShop shop, String path) {
-        return shop.baseUri().resolve(path);
     }
 }
