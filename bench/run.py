@@ -13,7 +13,7 @@ Scenarios:
               (JVM start included), time from launch to the shop's first request.
   latency     N pages (default 100,000), 20 ms latency, concurrency 256: floor N x 20 ms / 256; beside it
               the CPU floor (trawl's and the shop's CPU over the cores), which on 2 cores is the higher.
-  latency-slow  N/5 pages at 100 ms latency, concurrency 256: the same claim where 2 cores suffice.
+  latency-slow  N/10 pages at 200 ms latency, concurrency 256: the same claim where 2 cores suffice.
   throughput  N pages, no latency, concurrency 64: pages/s, CPU-ms per page, peak RSS.
   transports  the throughput scenario with each HTTP client (apache, jdk).
   wrk         the shop's own ceiling: wrk on one product page (needs wrk: apt-get install wrk).
@@ -202,7 +202,7 @@ def main():
             elif name == "latency":
                 scenario_latency(java, work, args, args.pages, 20)
             elif name == "latency-slow":
-                scenario_latency(java, work, args, args.pages // 5, 100)
+                scenario_latency(java, work, args, args.pages // 10, 200)
             elif name == "throughput":
                 throughput(java, work, args, ["apache"])
             elif name == "transports":
