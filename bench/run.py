@@ -122,6 +122,12 @@ def scenario_seed(java, work, args):
         med = statistics.median
         print(f"| median | {fmt(med(r[0] for r in rows))} | {fmt(med(r[0] for r in rows) / 3.0, 3)} | "
               f"{fmt(med(r[1] for r in rows))} | {fmt(med(r[1] for r in rows) / 3.0, 3)} | {med(r[2] for r in rows) * 1000:.0f} | | |")
+        # The same crawl three times in one JVM: what is cold code, what is the engine.
+        shop.reset()
+        out = subprocess.run([java, "-cp", JAR, os.path.join(ROOT, "bench", "SeedInOneJvm.java"), urls],
+                             capture_output=True, text=True, check=True).stdout.split()
+        print("\nIn one JVM, a fresh engine and client each time: crawl s " +
+              ", ".join(f"{float(t):.2f} ({float(t) / 3.0:.3f} ×)" for t in out))
     finally:
         shop.close()
 
