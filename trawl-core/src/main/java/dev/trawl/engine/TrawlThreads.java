@@ -25,6 +25,16 @@ public final class TrawlThreads {
         return VIRTUAL;
     }
 
+    /** Interrupts a helper thread and waits for it to end. */
+    public static void stop(Thread thread) {
+        thread.interrupt();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Starts the crawl's writer: a platform thread, not a daemon, so output is never cut off. */
     public static Thread startWriter(Runnable task) {
         return Thread.ofPlatform().name("trawl-writer").daemon(false).start(task);

@@ -72,11 +72,6 @@ final class Watchdog implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        thread.interrupt();
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        TrawlThreads.stop(thread);
     }
 }

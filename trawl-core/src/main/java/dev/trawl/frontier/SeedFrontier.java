@@ -69,12 +69,7 @@ public final class SeedFrontier implements Frontier {
     @Override
     public void close() {
         closed = true;
-        reader.interrupt();
-        try {
-            reader.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        TrawlThreads.stop(reader);
         queue.clear();
     }
 }

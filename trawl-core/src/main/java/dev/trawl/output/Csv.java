@@ -7,16 +7,25 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they hold a comma, quote or line break. */
-final class Csv implements AutoCloseable {
+/**
+ * RFC 4180 CSV: a header row, then one row each, CRLF line ends, fields quoted when they hold a
+ * comma, quote or line break.
+ */
+final class Csv implements RowWriter {
     private final BufferedWriter out;
 
-    Csv(OutputStream stream, List<String> header) throws IOException {
+    /** Writes the header row at once: the file has one even when no row follows. */
+    Csv(OutputStream stream, List<String> columns) throws IOException {
         this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
-        row(header.toArray());
+        write(columns.toArray());
     }
 
-    void row(Object... values) throws IOException {
+    @Override
+    public void row(List<String> columns, Object[] values) throws IOException {
+        write(values);
+    }
+
+    private void write(Object[] values) throws IOException {
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 out.write(',');
@@ -43,7 +52,8 @@ final class Csv implements AutoCloseable {
         out.write('"');
     }
 
-    void flush() throws IOException {
+    @Override
+    public void flush() throws IOException {
         out.flush();
     }
 

@@ -11,7 +11,11 @@ final class OutcomeColumns {
 
     private OutcomeColumns() {}
 
-    static Object[] values(CrawlResult r) {
+    static List<Object[]> rows(CrawlResult r) {
+        return List.<Object[]>of(values(r));
+    }
+
+    private static Object[] values(CrawlResult r) {
         return switch (r.outcome()) {
             case Outcome.Done d -> new Object[] {r.rawUrl(), r.source(), "done", null, d.status(), d.attempts(), d.bytes(),
                     d.elapsed().toMillis(), r.products().size(),

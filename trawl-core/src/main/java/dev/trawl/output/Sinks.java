@@ -1,10 +1,13 @@
 package dev.trawl.output;
 
+import dev.trawl.CrawlResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** The file outputs trawl ships, chosen by file extension. */
 public final class Sinks {
@@ -12,18 +15,19 @@ public final class Sinks {
 
     /** One line per product found: {@code .jsonl} (or {@code .ndjson}, {@code .json}) or {@code .csv}. */
     public static ResultSink products(Path file) throws IOException {
-        return switch (format(file)) {
-            case "csv" -> new ProductCsvSink(open(file), file.toString());
-            default -> new ProductJsonlSink(open(file), file.toString());
-        };
+        return table(file, ProductColumns.NAMES, ProductColumns::rows);
     }
 
     /** One line per URL with its terminal outcome and reason: {@code .jsonl} or {@code .csv}. */
     public static ResultSink outcomes(Path file) throws IOException {
-        return switch (format(file)) {
-            case "csv" -> new OutcomeCsvSink(open(file), file.toString());
-            default -> new OutcomeJsonlSink(open(file), file.toString());
-        };
+        return table(file, OutcomeColumns.NAMES, OutcomeColumns::rows);
+    }
+
+    private static ResultSink table(Path file, List<String> columns, Function<CrawlResult, List<Object[]>> rows) throws IOException {
+        boolean csv = format(file).equals("csv");
+        OutputStream out = open(file);
+        RowWriter writer = csv ? new Csv(out, columns) : new JsonLines(out);
+        return new TableSink(columns, rows, writer, file.toString());
     }
 
     /**

@@ -2,31 +2,28 @@ package dev.trawl.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.trawl.CrawlResult;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 
-/** One JSON line per URL: the columns of {@link OutcomeColumns}, absent values left out. */
-final class OutcomeJsonlSink implements ResultSink {
+/** One JSON object per line; absent (null) values are left out, numbers stay numbers. */
+final class JsonLines implements RowWriter {
     private final JsonGenerator json;
-    private final String name;
 
-    OutcomeJsonlSink(OutputStream out, String name) throws IOException {
+    JsonLines(OutputStream out) throws IOException {
         this.json = new JsonFactory().createGenerator(out);
         this.json.setRootValueSeparator(null);
-        this.name = name;
     }
 
     @Override
-    public void accept(CrawlResult result) throws IOException {
-        Object[] values = OutcomeColumns.values(result);
+    public void row(List<String> columns, Object[] values) throws IOException {
         json.writeStartObject();
         for (int i = 0; i < values.length; i++) {
             Object v = values[i];
             if (v instanceof Number n) {
-                json.writeNumberField(OutcomeColumns.NAMES.get(i), n.longValue());
+                json.writeNumberField(columns.get(i), n.longValue());
             } else if (v != null) {
-                json.writeStringField(OutcomeColumns.NAMES.get(i), v.toString());
+                json.writeStringField(columns.get(i), v.toString());
             }
         }
         json.writeEndObject();
@@ -41,10 +38,5 @@ final class OutcomeJsonlSink implements ResultSink {
     @Override
     public void close() throws IOException {
         json.close();
-    }
-
-    @Override
-    public String toString() {
-        return name;
     }
 }
