@@ -101,6 +101,32 @@ class CrawlCommandTest {
     }
 
     @Test
+    void readsUrlsFromStandardInput() throws Exception {
+        try (DemoShop shop = DemoShop.builder().products(10).start()) {
+            StringBuilder text = new StringBuilder();
+            for (int id = 0; id < 10; id++) {
+                text.append(shop.baseUri().resolve(shop.catalogue().product(id).path())).append('\n');
+            }
+            text.append("mailto:someone@example.com\n");
+            java.io.InputStream stdin = System.in;
+            System.setIn(new java.io.ByteArrayInputStream(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            try {
+                Path outcomes = dir.resolve("outcomes.csv");
+                Run run = trawl("crawl", "--urls", "-", "--outcomes", outcomes.toString());
+                assertEquals(0, run.code(), run.err());
+                assertTrue(run.err().startsWith("trawl: stdin:11: unsupported scheme 'mailto'"), run.err());
+                assertTrue(run.out().contains("10 done, 1 failed (unsupported_scheme 1)"), run.out());
+                List<String> rows = Files.readAllLines(outcomes);
+                assertEquals("url,source,outcome,reason,status,attempts,bytes,elapsed_ms,products,final_url,detail,fetched_at", rows.getFirst());
+                assertEquals(12, rows.size());
+                assertEquals(10, rows.stream().filter(r -> r.contains(",done,,200,1,")).count());
+            } finally {
+                System.setIn(stdin);
+            }
+        }
+    }
+
+    @Test
     void aMissingUrlFileIsOneClearLine() {
         Run run = trawl("crawl", "--urls", dir.resolve("nope.txt").toString());
         assertEquals(2, run.code());
