@@ -6,6 +6,7 @@ import dev.trawl.CrawlResult;
 import dev.trawl.CrawlSummary;
 import dev.trawl.FailureReason;
 import dev.trawl.Outcome;
+import dev.trawl.extract.Extractors;
 import dev.trawl.extract.Page;
 import dev.trawl.fetch.FetchResult;
 import dev.trawl.fetch.Transport;
@@ -17,6 +18,8 @@ import dev.trawl.frontier.Ticks;
 import dev.trawl.politeness.HostScheduler;
 import dev.trawl.stats.CrawlStats;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +37,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * terminal result to the {@link ResultWriter}. Internal: use {@link dev.trawl.Trawl#crawl()}.
  */
 public final class CrawlEngine implements Crawl {
+    private static final Page WARM_UP_PAGE = new Page(URI.create("http://warm-up.invalid/"), 200, "text/html",
+            "<script type=\"application/ld+json\">{\"@type\":\"Product\",\"offers\":{\"price\":\"1.00\"}}</script>"
+                    .getBytes(StandardCharsets.UTF_8));
+
     private final CrawlConfig config;
     private final CrawlStats stats = new CrawlStats();
     private final ReentrantLock lock = new ReentrantLock();
@@ -66,18 +73,27 @@ public final class CrawlEngine implements Crawl {
                 },
                 config.warnings(), this::wake);
         this.dispatcher = TrawlThreads.startVirtual("dispatcher", this::dispatch);
-        if (config.extractor() != null) {
-            // Loads the extractor's classes while the first requests are on the wire, not after.
+        if (config.extractor() == Extractors.jsonLdProducts()) {
+            // Loads Jackson while the first requests are on the wire, not after. Only our own
+            // extractor: a user's must never be handed a page that was not fetched.
             TrawlThreads.startVirtual("warm-up", () -> config.extractor().extract(WARM_UP_PAGE));
         }
     }
 
-    private static final Page WARM_UP_PAGE = new Page(java.net.URI.create("http://warm-up.invalid/"), 200, "text/html",
-            "<script type=\"application/ld+json\">{\"@type\":\"Product\",\"name\":\"x\",\"offers\":{\"price\":\"1.00\",\"priceCurrency\":\"USD\"}}</script>"
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-
     private void dispatch() {
         boolean finished = false;
+        RuntimeException failure = null;
+        try {
+            finished = dispatchUntilDone();
+        } catch (RuntimeException e) {
+            failure = e; // a bug: stop the crawl cleanly and let await() say so
+        } finally {
+            end(!finished, failure);
+        }
+    }
+
+    /** Returns true when every URL has its outcome, false when stopped early. */
+    private boolean dispatchUntilDone() {
         lock.lock();
         try {
             while (!stopping) {
@@ -91,8 +107,7 @@ public final class CrawlEngine implements Crawl {
                     startReady(now);
                 }
                 if (scheduler.inFlight() == 0 && processing == 0 && scheduler.pending() == 0 && frontier.exhausted()) {
-                    finished = true;
-                    break;
+                    return true;
                 }
                 // Full of pages being processed: only a finished one can let the next request start.
                 long ready = processing >= config.concurrency() ? Long.MAX_VALUE : scheduler.earliestReady();
@@ -107,7 +122,7 @@ public final class CrawlEngine implements Crawl {
         } finally {
             lock.unlock();
         }
-        end(!finished);
+        return false;
     }
 
     /** Moves requests from the frontier to the scheduler until {@code limit} are pending; false if the frontier had none. */
@@ -192,7 +207,7 @@ public final class CrawlEngine implements Crawl {
     }
 
     /** Waits for the requests in flight (cut short by closing the transport when stopping), then drains the writer. */
-    private void end(boolean early) {
+    private void end(boolean early, RuntimeException failure) {
         if (early) {
             transport.close();
         }
@@ -208,8 +223,12 @@ public final class CrawlEngine implements Crawl {
         if (!early) {
             transport.close();
         }
-        summary.complete(new CrawlSummary(stats.snapshot(), Duration.ofNanos(Ticks.now() - startTicks),
-                Duration.ofNanos(processCpuNanos() - startCpu), early));
+        if (failure != null) {
+            summary.completeExceptionally(failure);
+        } else {
+            summary.complete(new CrawlSummary(stats.snapshot(), Duration.ofNanos(Ticks.now() - startTicks),
+                    Duration.ofNanos(processCpuNanos() - startCpu), early));
+        }
     }
 
     @Override
