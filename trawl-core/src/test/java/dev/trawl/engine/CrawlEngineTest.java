@@ -37,6 +37,11 @@ class CrawlEngineTest {
         return urls;
     }
 
+    /** Seeds of paths on one shop. */
+    static Seeds at(DemoShop shop, String... paths) {
+        return Seeds.urls(java.util.Arrays.stream(paths).map(p -> shop.baseUri().resolve(p).toString()).toList());
+    }
+
     static CrawlSummary crawl(CrawlBuilder builder) throws InterruptedException {
         try (Crawl crawl = builder.start()) {
             return crawl.await();
@@ -120,7 +125,7 @@ class CrawlEngineTest {
         try (DemoShop shop = DemoShop.builder().products(5).start()) {
             String path = "/fault/429?retry-after=2&date=1&times=1";
             Results results = new Results();
-            crawl(Trawl.crawl().seeds(Seeds.urls(List.of(shop.baseUri().resolve(path).toString()))).sink(results));
+            crawl(Trawl.crawl().seeds(at(shop, path)).sink(results));
             assertInstanceOf(Outcome.Done.class, results.only().outcome());
             List<Long> starts = shop.requestStarts(path);
             assertEquals(2, starts.size());
@@ -133,7 +138,7 @@ class CrawlEngineTest {
     void cutsAHangingResponseAtTheTimeout() throws Exception {
         try (DemoShop shop = DemoShop.builder().products(5).start()) {
             Results results = new Results();
-            crawl(Trawl.crawl().seeds(Seeds.urls(List.of(shop.baseUri().resolve("/fault/hang").toString())))
+            crawl(Trawl.crawl().seeds(at(shop, "/fault/hang"))
                     .timeout(Duration.ofMillis(800)).retries(1).backoff(Duration.ofMillis(10)).sink(results));
             Outcome.Failed f = results.failed();
             assertEquals(FailureReason.TIMEOUT, f.reason());
@@ -146,7 +151,7 @@ class CrawlEngineTest {
     void cutsASlowDripAtTheTotalTimeout() throws Exception {
         try (DemoShop shop = DemoShop.builder().products(5).start()) {
             Results results = new Results();
-            CrawlSummary s = crawl(Trawl.crawl().seeds(Seeds.urls(List.of(shop.baseUri().resolve("/fault/drip").toString())))
+            CrawlSummary s = crawl(Trawl.crawl().seeds(at(shop, "/fault/drip"))
                     .timeout(Duration.ofMillis(700)).retries(0).sink(results));
             Outcome.Failed f = results.failed();
             assertEquals(FailureReason.TIMEOUT, f.reason());
@@ -256,7 +261,7 @@ class CrawlEngineTest {
     void aNotFoundPageFailsWithItsStatusAndIsNotRetried() throws Exception {
         try (DemoShop shop = DemoShop.builder().products(5).start()) {
             Results results = new Results();
-            crawl(Trawl.crawl().seeds(Seeds.urls(List.of(shop.baseUri().resolve("/p/999").toString()))).sink(results));
+            crawl(Trawl.crawl().seeds(at(shop, "/p/999")).sink(results));
             Outcome.Failed f = results.failed();
             assertEquals(FailureReason.HTTP_STATUS, f.reason());
             assertEquals(404, f.status());
