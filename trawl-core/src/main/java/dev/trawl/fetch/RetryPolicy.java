@@ -26,10 +26,6 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay,
         }
     }
 
-    public static RetryPolicy defaults(int maxRetries) {
-        return new RetryPolicy(maxRetries, Duration.ofMillis(250), Duration.ofSeconds(30), Duration.ofMinutes(10));
-    }
-
     public static boolean retryableStatus(int status) {
         return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
     }
