@@ -220,14 +220,15 @@ public final class CrawlEngine implements Crawl {
         }
         frontier.close();
         writer.close();
+        Duration elapsed = Duration.ofNanos(Ticks.now() - startTicks); // the last outcome is written
+        Duration cpu = Duration.ofNanos(processCpuNanos() - startCpu);
         if (!early) {
             transport.close();
         }
         if (failure != null) {
             summary.completeExceptionally(failure);
         } else {
-            summary.complete(new CrawlSummary(stats.snapshot(), Duration.ofNanos(Ticks.now() - startTicks),
-                    Duration.ofNanos(processCpuNanos() - startCpu), early));
+            summary.complete(new CrawlSummary(stats.snapshot(), elapsed, cpu, early));
         }
     }
 
