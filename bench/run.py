@@ -47,7 +47,7 @@ class Shop:
 
     def __init__(self, java, products, latency="0ms", extra=()):
         cmd = [java, "-Xmx2g", "-XX:+UseParallelGC", "-cp", JAR, "dev.trawl.demoshop.DemoShopMain",
-               "--port", "0", "--products", str(products), "--latency", latency, *extra]
+               "--port", "0", "--products", str(products), "--latency", latency, "--warm-up", "20000", *extra]
         self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         line = self.proc.stdout.readline()
         m = re.search(r"(http://\S+/)", line)

@@ -117,6 +117,16 @@ public final class DemoShop implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** Renders {@code pages} product pages without serving them, so the page code is compiled before requests come. */
+    public void warmUp(int pages) {
+        PageBuffer buffer = new PageBuffer();
+        String base = baseUri.toString().substring(0, baseUri.toString().length() - 1);
+        for (int i = 0; i < pages; i++) {
+            buffer.reset();
+            Pages.product(buffer, catalogue.product(i % catalogue.size()), base);
+        }
+    }
+
     int faultAttempts() {
         return config.faultAttempts;
     }

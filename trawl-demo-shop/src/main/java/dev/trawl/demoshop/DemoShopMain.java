@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 /**
  * Runs demo shops from the command line until killed, e.g. in a JVM of their own for benchmarks:
  * {@code java -cp trawl.jar dev.trawl.demoshop.DemoShopMain --products 100000 --latency 20ms --shops 3}.
- * Prints one line per shop: {@code demo shop: http://127.0.0.2:PORT/ (N products)}.
+ * Prints one line per shop: {@code demo shop: http://127.0.0.2:PORT/ (N products)}. With
+ * {@code --warm-up N} each shop first renders N pages, so that a benchmark does not count the
+ * shop's cold start against the crawler.
  */
 public final class DemoShopMain {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)");
@@ -36,6 +38,7 @@ public final class DemoShopMain {
         String address = "127.0.0.2";
         int shops = 1;
         int site = 1;
+        int warmUp = 0;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--compression")) {
@@ -61,6 +64,7 @@ public final class DemoShopMain {
                 case "--fault-attempts" -> b.faultAttempts((int) number(flag, v));
                 case "--retry-after" -> b.retryAfterSeconds((int) number(flag, v));
                 case "--sitemap-child-size" -> b.sitemapChildSize((int) number(flag, v));
+                case "--warm-up" -> warmUp = (int) number(flag, v);
                 case "--fault" -> {
                     String[] kv = v.split("=", 2);
                     try {
@@ -80,6 +84,7 @@ public final class DemoShopMain {
         for (int i = 0; i < shops; i++) {
             String ip = octets[0] + "." + octets[1] + "." + octets[2] + "." + (Integer.parseInt(octets[3]) + i);
             DemoShop shop = b.address(ip).site(site + i).start();
+            shop.warmUp(warmUp);
             started.add(shop);
             System.out.println("demo shop: " + shop.baseUri() + " (" + shop.catalogue().size() + " products)");
         }
