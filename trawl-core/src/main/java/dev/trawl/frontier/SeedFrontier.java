@@ -46,8 +46,10 @@ public final class SeedFrontier implements Frontier {
             }
         } catch (UncheckedIOException e) {
             warnings.accept(e.getMessage() + " (no more seeds read from it)");
+        } catch (java.nio.file.NoSuchFileException e) {
+            warnings.accept("cannot read seeds: no such file: " + e.getFile());
         } catch (IOException e) {
-            warnings.accept("cannot read seeds: " + e.getMessage());
+            warnings.accept("cannot read seeds: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

@@ -245,6 +245,14 @@ class CrawlEngineTest {
     }
 
     @Test
+    void aMissingSeedFileIsOneWarningAndAnEmptyCrawl() throws Exception {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        CrawlSummary s = crawl(Trawl.crawl().seeds(Seeds.file(java.nio.file.Path.of("/no/such/urls.txt"))).warnings(warnings::add));
+        assertEquals(List.of("cannot read seeds: no such file: /no/such/urls.txt"), warnings);
+        assertEquals(0, s.counts().finished());
+    }
+
+    @Test
     void aRefusedConnectionFailsWithItsReason() throws Exception {
         int closedPort;
         try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
