@@ -62,7 +62,12 @@ public final class Catalogue {
         String availability = AVAILABILITY[a < 17 ? 0 : a < 19 ? 1 : 2];
         String sku = "S" + site + "-" + String.valueOf(1_000_000_000L + id).substring(1);
         return new CatalogueProduct(id, name, BRANDS[Mix.pick(h, 6, BRANDS.length)], sku, price, currency, availability,
-                category(id), "/p/" + id);
+                category(id), "/p/" + id, pageBytes(id));
+    }
+
+    /** The exact size of a product page, 21,000 to 58,999 bytes, chosen by id. */
+    static int pageBytes(long id) {
+        return 21_000 + Mix.pick(Mix.hash(id, 17, 3), 0, 38_000);
     }
 
     static String category(long id) {

@@ -41,7 +41,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * /_shop/catalogue.jsonl     every product as a JSON line
  * </pre>
  *
- * Requests to {@code /_shop/} are not counted. Faults by rate hit product pages chosen by a hash of
+ * GET and HEAD everywhere, POST only to {@code /_shop/reset}; other methods get 405, and a
+ * malformed request 400 and a closed connection. Requests to {@code /_shop/} are not counted. Faults by rate hit product pages chosen by a hash of
  * (site, id, kind): {@link #faultFor(String)} says which.
  */
 public final class DemoShop implements AutoCloseable {

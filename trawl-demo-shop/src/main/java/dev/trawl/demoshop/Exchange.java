@@ -10,6 +10,8 @@ import java.time.format.DateTimeFormatter;
 
 /** One request and the means to answer it on its connection. */
 final class Exchange {
+    private static final DateTimeFormatter IMF_FIXDATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US);
     private static volatile long dateSecond;
     private static volatile String dateHeader = "";
 
@@ -66,8 +68,9 @@ final class Exchange {
         return dateHeader;
     }
 
+    /** IMF-fixdate (RFC 9110 §5.6.7): always a two-digit day, unlike {@code RFC_1123_DATE_TIME}. */
     static String httpDate(long epochSecond) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(java.time.Instant.ofEpochSecond(epochSecond), ZoneOffset.UTC));
+        return IMF_FIXDATE.format(ZonedDateTime.ofInstant(java.time.Instant.ofEpochSecond(epochSecond), ZoneOffset.UTC));
     }
 
     private static String reason(int status) {
@@ -76,6 +79,7 @@ final class Exchange {
             case 302 -> "Found";
             case 400 -> "Bad Request";
             case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
             case 429 -> "Too Many Requests";
             case 500 -> "Internal Server Error";
             case 503 -> "Service Unavailable";

@@ -51,6 +51,13 @@ final class PageBuffer extends OutputStream {
         return add(Long.toString(v));
     }
 
+    /** Opens a gap of {@code n} bytes at {@code at}, moving what follows; the caller fills the gap. */
+    void insert(int at, int n) {
+        ensure(n);
+        System.arraycopy(bytes, at, bytes, at + n, length - at);
+        length += n;
+    }
+
     private void ensure(int more) {
         if (length + more > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));

@@ -12,6 +12,14 @@ final class Pages {
     private static final byte[] HEAD_END;
     private static final byte[] NAV;
     private static final byte[] FOOTER;
+    /** More than the specs, JSON-LD and footer after the description can take (names are short). */
+    private static final int TAIL_BOUND;
+    /** The smallest padding comment, {@code <!--x-->}. */
+    private static final int MIN_PAD = 8;
+    private static final byte[] PAD_OPEN = bytes("<!--");
+    private static final byte[] PAD_CLOSE = bytes("-->");
+    /** Comment text for padding: letters and spaces, never "--". */
+    private static final byte[] PAD = bytes("padding ".repeat(1024));
     private static final byte[][] PARAGRAPHS = new byte[48][];
     private static final byte[][] REVIEWS = new byte[32][];
     private static final String[] WORDS = ("comfortable durable elegant practical sturdy lightweight versatile timeless "
@@ -59,6 +67,7 @@ final class Pages {
                 + "This shop is synthetic: it exists to test crawlers.</p></footer>\n"
                 + "<script src=\"/assets/vendor.js\" defer></script><script src=\"/assets/theme.js\" defer></script>\n</body></html>\n");
         FOOTER = bytes(footer);
+        TAIL_BOUND = FOOTER.length + 3_000;
 
         for (int p = 0; p < PARAGRAPHS.length; p++) {
             StringBuilder s = new StringBuilder("<p class=\"c").append(p % 40).append("\">");
@@ -82,6 +91,7 @@ final class Pages {
 
     /** A product page of 20–60 KB whose JSON-LD carries the catalogue's values exactly. */
     static void product(PageBuffer b, CatalogueProduct p, String base) {
+        int pageStart = b.length;
         String name = html(p.name());
         String price = p.price().toPlainString();
         b.add("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").add(name).add(" | Demo Shop</title>\n")
@@ -101,14 +111,19 @@ final class Pages {
                 .add("</p><form action=\"/cart/add\" method=\"post\"><input type=\"hidden\" name=\"id\" value=\"").add(p.id())
                 .add("\"><button type=\"submit\" class=\"add\">Add to cart</button></form></div></div>\n<section class=\"description\">");
         long h = Mix.hash(p.id(), 17, 3);
-        // What follows the description (specs, JSON-LD, footer) is ~1.5 KB plus the footer; one
-        // paragraph or review is under 1 KB: so the page lands within 1 KB of the target.
-        int target = 21_000 + Mix.pick(h, 0, 38_000);
+        // Paragraphs and reviews fill the description while the rest surely fits (its bound is
+        // TAIL_BOUND); then an HTML comment before </section> pads the page to exactly pageBytes.
+        int target = pageStart + p.pageBytes();
         int i = 0;
-        while (b.length + FOOTER.length + 1_500 < target) {
-            b.add(i % 3 == 2 ? REVIEWS[Mix.pick(h, i, REVIEWS.length)] : PARAGRAPHS[Mix.pick(h, i, PARAGRAPHS.length)]);
+        while (true) {
+            byte[] next = i % 3 == 2 ? REVIEWS[Mix.pick(h, i, REVIEWS.length)] : PARAGRAPHS[Mix.pick(h, i, PARAGRAPHS.length)];
+            if (b.length + next.length + TAIL_BOUND + MIN_PAD > target) {
+                break;
+            }
+            b.add(next);
             i++;
         }
+        int padAt = b.length;
         b.add("</section>\n<table class=\"specs\"><tr><th>Brand</th><td>").add(html(p.brand())).add("</td></tr><tr><th>Category</th><td>")
                 .add(p.category()).add("</td></tr><tr><th>Item</th><td>").add(p.id()).add("</td></tr></table>\n")
                 .add("<script type=\"application/ld+json\">\n{\"@context\":\"https://schema.org/\",\"@type\":\"Product\",\"name\":\"")
@@ -118,6 +133,14 @@ final class Pages {
                 .add(base).add(p.path()).add("\",\"price\":\"").add(price).add("\",\"priceCurrency\":\"").add(p.currency())
                 .add("\",\"availability\":\"").add(p.availability()).add("\",\"itemCondition\":\"https://schema.org/NewCondition\"}}\n</script>\n")
                 .add("</main>\n").add(FOOTER);
+        int pad = target - b.length;
+        if (pad < MIN_PAD || pad > PAD.length + 7) {
+            throw new IllegalStateException("page of " + p.path() + " cannot be padded to " + p.pageBytes() + " bytes: pad " + pad);
+        }
+        b.insert(padAt, pad);
+        System.arraycopy(PAD_OPEN, 0, b.bytes, padAt, 4);
+        System.arraycopy(PAD, 0, b.bytes, padAt + 4, pad - 7);
+        System.arraycopy(PAD_CLOSE, 0, b.bytes, padAt + pad - 3, 3);
     }
 
     /** Page {@code page} (1-based) of a category: links to its products and to the next page. */

@@ -23,7 +23,8 @@ record Request(String method, String target, String path, String query, boolean 
             return null;
         }
         String[] parts = line.split(" ");
-        if (parts.length != 3 || !parts[2].startsWith("HTTP/1.") || !parts[1].startsWith("/")) {
+        if (parts.length != 3 || !upperLetters(parts[0], 16) || !(parts[2].equals("HTTP/1.1") || parts[2].equals("HTTP/1.0"))
+                || !parts[1].startsWith("/")) {
             throw new BadRequest("bad request line: " + line);
         }
         boolean http11 = parts[2].equals("HTTP/1.1");
@@ -32,21 +33,22 @@ record Request(String method, String target, String path, String query, boolean 
         long contentLength = 0;
         for (String h = line(in, false); !h.isEmpty(); h = line(in, false)) {
             int colon = h.indexOf(':');
-            if (colon <= 0) {
+            if (colon <= 0 || !isToken(h, colon)) {
+                // also refuses obs-fold and whitespace before the colon (RFC 9112 §5.1, §5.2)
                 throw new BadRequest("bad header line: " + h);
             }
-            String name = h.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+            String name = h.substring(0, colon).toLowerCase(Locale.ROOT);
             String value = h.substring(colon + 1).strip();
             switch (name) {
                 case "connection" -> connection = value.toLowerCase(Locale.ROOT);
                 case "accept-encoding" -> acceptEncoding = value.toLowerCase(Locale.ROOT);
                 case "content-length" -> {
-                    try {
-                        contentLength = Long.parseLong(value);
-                    } catch (NumberFormatException e) {
-                        throw new BadRequest("bad Content-Length: " + value);
+                    if (!digits(value, 7)) {
+                        throw new BadRequest("bad Content-Length (the shop takes bodies under 10 MB): " + value);
                     }
+                    contentLength = Long.parseLong(value);
                 }
+                case "transfer-encoding" -> throw new BadRequest("request bodies with Transfer-Encoding are not supported");
                 default -> { }
             }
         }
@@ -77,6 +79,42 @@ record Request(String method, String target, String path, String query, boolean 
         } catch (NumberFormatException e) {
             return otherwise;
         }
+    }
+
+    private static boolean upperLetters(String s, int max) {
+        if (s.isEmpty() || s.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < 'A' || s.charAt(i) > 'Z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the first {@code end} chars are an RFC 9110 token (so no whitespace before the colon, no obs-fold). */
+    private static boolean isToken(String s, int end) {
+        for (int i = 0; i < end; i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean digits(String s, int max) {
+        if (s.isEmpty() || s.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String line(InputStream in, boolean first) throws IOException {

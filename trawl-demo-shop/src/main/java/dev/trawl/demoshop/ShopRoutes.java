@@ -23,7 +23,11 @@ final class ShopRoutes {
     void handle(Exchange x) throws IOException, InterruptedException {
         Request r = x.request;
         if (r.path().startsWith("/_shop/")) {
-            control(x);
+            if (!allowed(r)) {
+                methodNotAllowed(x);
+            } else {
+                control(x);
+            }
             return;
         }
         long productId = productId(r.path());
@@ -40,7 +44,9 @@ final class ShopRoutes {
         String path = x.request.path();
         PageBuffer b = x.buffer;
         b.reset();
-        if (productId >= 0) {
+        if (!allowed(x.request)) {
+            methodNotAllowed(x);
+        } else if (productId >= 0) {
             product(x, productId, count);
         } else if (path.startsWith("/fault/")) {
             fixedFault(x, path.substring(7), count);
@@ -139,6 +145,10 @@ final class ShopRoutes {
         }
         x.closeAfter = true; // streamed, close-delimited
         x.head(200, gz ? "application/gzip" : "application/xml", "");
+        if (x.request.method().equals("HEAD")) {
+            x.out.flush();
+            return;
+        }
         if (gz) {
             GZIPOutputStream z = new GZIPOutputStream(x.out, 64 * 1024);
             Sitemaps.child(z, base(), shop.catalogue(), k, shop.sitemapChildSize());
@@ -195,6 +205,10 @@ final class ShopRoutes {
     private void stream(Exchange x, String type, boolean json) throws IOException {
         x.closeAfter = true;
         x.head(200, type, "");
+        if (x.request.method().equals("HEAD")) {
+            x.out.flush();
+            return;
+        }
         StringBuilder s = new StringBuilder(16 * 1024);
         String base = base();
         for (long id = 0; id < shop.catalogue().size(); id++) {
@@ -214,6 +228,20 @@ final class ShopRoutes {
         }
         x.out.write(s.toString().getBytes(StandardCharsets.UTF_8));
         x.out.flush();
+    }
+
+    /** GET and HEAD everywhere; POST only to reset the counters. */
+    private static boolean allowed(Request r) {
+        return switch (r.method()) {
+            case "GET", "HEAD" -> true;
+            case "POST" -> r.path().equals("/_shop/reset");
+            default -> false;
+        };
+    }
+
+    private void methodNotAllowed(Exchange x) throws IOException {
+        byte[] body = "<html><body><h1>Method not allowed</h1></body></html>".getBytes(StandardCharsets.UTF_8);
+        x.send(405, HTML, "Allow: GET, HEAD\r\n", body, body.length);
     }
 
     private void notFound(Exchange x) throws IOException {

@@ -52,6 +52,7 @@ class DemoShopTest {
                 CatalogueProduct p = shop.catalogue().product(id);
                 HttpResponse<byte[]> r = get(shop.baseUri().resolve(p.path()));
                 assertEquals(200, r.statusCode());
+                assertEquals(p.pageBytes(), r.body().length, "the catalogue knows each page's exact size: " + p.path());
                 smallest = Math.min(smallest, r.body().length);
                 largest = Math.max(largest, r.body().length);
                 String html = new String(r.body(), StandardCharsets.UTF_8);

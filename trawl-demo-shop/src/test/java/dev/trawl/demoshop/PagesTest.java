@@ -1,0 +1,35 @@
+package dev.trawl.demoshop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Product pages rendered in-process, many at a time. */
+class PagesTest {
+
+    @Test
+    void everyPageIsExactlyItsCatalogueSizeOnEverySite() {
+        for (int site = 1; site <= 3; site++) {
+            Catalogue catalogue = new Catalogue(site, 1_000_000, 2, "EUR");
+            PageBuffer b = new PageBuffer();
+            for (long id = 0; id < 1_000_000; id += 97) {
+                CatalogueProduct p = catalogue.product(id);
+                b.reset();
+                Pages.product(b, p, "http://127.0.0.9:65535");
+                assertEquals(p.pageBytes(), b.length, p.path());
+                assertTrue(p.pageBytes() >= 20_000 && p.pageBytes() <= 60_000, p.path());
+            }
+        }
+    }
+
+    @Test
+    void thePaddingIsOneWellFormedCommentBeforeTheDescriptionEnds() {
+        PageBuffer b = new PageBuffer();
+        Pages.product(b, new Catalogue(1, 10, 1, "USD").product(7), "http://127.0.0.1:1");
+        String html = new String(b.bytes, 0, b.length, java.nio.charset.StandardCharsets.UTF_8);
+        int open = html.indexOf("<!--");
+        assertTrue(open > 0 && html.indexOf("<!--", open + 1) < 0, "one comment");
+        assertTrue(html.startsWith("--></section>", html.indexOf("-->", open)), "it closes right before </section>");
+    }
+}
