@@ -23,7 +23,7 @@ record Request(String method, String target, String path, String query, boolean 
             return null;
         }
         String[] parts = line.split(" ");
-        if (parts.length != 3 || !upperLetters(parts[0], 16) || !(parts[2].equals("HTTP/1.1") || parts[2].equals("HTTP/1.0"))
+        if (parts.length != 3 || !allBetween(parts[0], 16, 'A', 'Z') || !(parts[2].equals("HTTP/1.1") || parts[2].equals("HTTP/1.0"))
                 || !parts[1].startsWith("/")) {
             throw new BadRequest("bad request line: " + line);
         }
@@ -43,7 +43,7 @@ record Request(String method, String target, String path, String query, boolean 
                 case "connection" -> connection = value.toLowerCase(Locale.ROOT);
                 case "accept-encoding" -> acceptEncoding = value.toLowerCase(Locale.ROOT);
                 case "content-length" -> {
-                    if (!digits(value, 7)) {
+                    if (!allBetween(value, 7, '0', '9')) {
                         throw new BadRequest("bad Content-Length (the shop takes bodies under 10 MB): " + value);
                     }
                     contentLength = Long.parseLong(value);
@@ -81,12 +81,13 @@ record Request(String method, String target, String path, String query, boolean 
         }
     }
 
-    private static boolean upperLetters(String s, int max) {
+    /** Whether {@code s} has 1 to {@code max} characters, each between {@code lo} and {@code hi}. */
+    private static boolean allBetween(String s, int max, char lo, char hi) {
         if (s.isEmpty() || s.length() > max) {
             return false;
         }
         for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < 'A' || s.charAt(i) > 'Z') {
+            if (s.charAt(i) < lo || s.charAt(i) > hi) {
                 return false;
             }
         }
@@ -99,18 +100,6 @@ record Request(String method, String target, String path, String query, boolean 
             char c = s.charAt(i);
             boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
             if (!ok) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean digits(String s, int max) {
-        if (s.isEmpty() || s.length() > max) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
                 return false;
             }
         }
