@@ -68,7 +68,7 @@ class CrawlCommandTest {
                 assertEquals(p.sku(), n.get("sku").asText());
                 assertEquals(0, p.price().compareTo(new BigDecimal(n.get("price").asText())));
                 assertEquals(p.currency(), n.get("currency").asText());
-                assertEquals(200, n.get("status").asInt());
+                assertEquals(200, n.get("http_status").asInt());
             }
             assertEquals(22, Files.readAllLines(outcomes).size());
         }
@@ -88,7 +88,8 @@ class CrawlCommandTest {
             assertEquals(0, run.code(), run.err());
             assertEquals("", run.out());
             List<String> lines = Files.readAllLines(out);
-            assertEquals("url,status,fetched_at,name,sku,price,currency", lines.getFirst());
+            assertEquals("url,canonical_url,name,brand,sku,gtin,mpn,price,currency,list_price,availability,condition,images,category,"
+                    + "rating,review_count,seller,offers,source,fetched_at,http_status", lines.getFirst());
             assertEquals(51, lines.size());
             for (int id = 0; id < 50; id++) {
                 String name = shop.catalogue().product(id).name();

@@ -131,7 +131,8 @@ final class JsonLdProductExtractor implements Extractor {
                 }
             }
         }
-        return new Product(JsonLd.text(p.get("name")), JsonLd.text(p.get("sku")), stated.price(), stated.currency());
+        return Product.builder().name(JsonLd.text(p.get("name"))).sku(JsonLd.text(p.get("sku"))).price(stated.price())
+                .currency(stated.currency()).source("json-ld").build();
     }
 
     /** The priced one of two statements, else whichever has a currency. */

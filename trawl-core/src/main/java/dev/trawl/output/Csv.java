@@ -4,12 +4,13 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * RFC 4180 CSV: a header row, then one row each, CRLF line ends, fields quoted when they hold a
- * comma, quote or line break.
+ * comma, quote or line break. Empty cells are absent values.
  */
 final class Csv implements RowWriter {
     private final BufferedWriter out;
@@ -30,11 +31,24 @@ final class Csv implements RowWriter {
             if (i > 0) {
                 out.write(',');
             }
-            if (values[i] != null) {
-                field(values[i].toString());
+            String text = cell(values[i]);
+            if (text != null) {
+                field(text);
             }
         }
         out.write("\r\n");
+    }
+
+    /** A value as cell text: decimals written out plainly, lists of text joined by {@code " | "}, other lists as JSON. */
+    private static String cell(Object v) throws IOException {
+        return switch (v) {
+            case null -> null;
+            case BigDecimal d -> d.toPlainString();
+            case List<?> l when l.isEmpty() -> null;
+            case List<?> l when l.getFirst() instanceof String -> String.join(" | ", l.stream().map(Object::toString).toList());
+            case List<?> l -> JsonLines.text(l);
+            default -> v.toString();
+        };
     }
 
     private void field(String v) throws IOException {

@@ -2,11 +2,17 @@ package dev.trawl.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.trawl.extract.Offer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.util.List;
 
-/** One JSON object per line; absent (null) values are left out, numbers stay numbers. */
+/**
+ * One JSON object per line. Absent values (null, an empty list) are left out; whole numbers and
+ * exact decimals are JSON numbers written digit for digit ({@code 49.00} stays {@code 49.00});
+ * lists are arrays; offers are objects.
+ */
 final class JsonLines implements RowWriter {
     private final JsonGenerator json;
 
@@ -20,14 +26,58 @@ final class JsonLines implements RowWriter {
         json.writeStartObject();
         for (int i = 0; i < values.length; i++) {
             Object v = values[i];
-            if (v instanceof Number n) {
-                json.writeNumberField(columns.get(i), n.longValue());
-            } else if (v != null) {
-                json.writeStringField(columns.get(i), v.toString());
+            if (v == null || v instanceof List<?> l && l.isEmpty()) {
+                continue;
             }
+            json.writeFieldName(columns.get(i));
+            value(v);
         }
         json.writeEndObject();
         json.writeRaw('\n');
+    }
+
+    /** A value as JSON text, written as a line would hold it. */
+    static String text(Object v) throws IOException {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            new JsonLines(g).value(v);
+        }
+        return out.toString();
+    }
+
+    private JsonLines(JsonGenerator json) {
+        this.json = json;
+    }
+
+    private void value(Object v) throws IOException {
+        switch (v) {
+            case BigDecimal d -> json.writeNumber(d);
+            case Number n -> json.writeNumber(n.longValue());
+            case List<?> list -> {
+                json.writeStartArray();
+                for (Object item : list) {
+                    value(item);
+                }
+                json.writeEndArray();
+            }
+            case Offer o -> {
+                json.writeStartObject();
+                field("sku", o.sku());
+                field("name", o.name());
+                field("price", o.price());
+                field("currency", o.currency());
+                field("availability", ProductColumns.term(o.availability()));
+                json.writeEndObject();
+            }
+            default -> json.writeString(v.toString());
+        }
+    }
+
+    private void field(String name, Object v) throws IOException {
+        if (v != null) {
+            json.writeFieldName(name);
+            value(v);
+        }
     }
 
     @Override

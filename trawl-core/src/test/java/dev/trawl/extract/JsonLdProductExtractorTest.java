@@ -31,7 +31,7 @@ class JsonLdProductExtractorTest {
     }
 
     private static Product product(String name, String sku, String price, String currency) {
-        return new Product(name, sku, price == null ? null : new BigDecimal(price), currency);
+        return TestProducts.jsonLd(name, sku, price == null ? null : new BigDecimal(price), currency);
     }
 
     @Test

@@ -11,7 +11,7 @@ class ProductTest {
 
     @Test
     void everyFieldMayBeAbsent() {
-        Product p = new Product(null, null, null, null);
+        Product p = TestProducts.jsonLd(null, null, null, null);
         assertNull(p.name());
         assertNull(p.sku());
         assertNull(p.price());
@@ -20,16 +20,16 @@ class ProductTest {
 
     @Test
     void refusesANegativePrice() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Product("x", null, new BigDecimal("-0.01"), null));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TestProducts.jsonLd("x", null, new BigDecimal("-0.01"), null));
         assertEquals("price must not be negative: -0.01", e.getMessage());
     }
 
     @Test
     void refusesACurrencyThatIsNotThreeUpperCaseLetters() {
         for (String bad : new String[] {"usd", "US$", "EURO", "", "ÉUR"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Product("x", null, BigDecimal.ONE, bad));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TestProducts.jsonLd("x", null, BigDecimal.ONE, bad));
             assertEquals("currency must be three upper-case letters A-Z: \"" + bad + "\"", e.getMessage());
         }
-        assertEquals("USD", new Product("x", null, BigDecimal.ONE, "USD").currency());
+        assertEquals("USD", TestProducts.jsonLd("x", null, BigDecimal.ONE, "USD").currency());
     }
 }

@@ -1,0 +1,21 @@
+package dev.trawl.extract;
+
+import java.math.BigDecimal;
+
+/**
+ * One variant's offer of a product (a size, a colour): what a shopper picks between on one page.
+ * Absent fields are null.
+ *
+ * @param sku          the variant's SKU, or null
+ * @param name         the variant's name, or null
+ * @param price        exact, never negative, or null
+ * @param currency     ISO 4217, or null
+ * @param availability or null
+ */
+public record Offer(String sku, String name, BigDecimal price, String currency, Availability availability) {
+
+    /** @throws IllegalArgumentException if the price is negative or the currency is not three letters A-Z */
+    public Offer {
+        Product.checkMoney(price, currency);
+    }
+}
