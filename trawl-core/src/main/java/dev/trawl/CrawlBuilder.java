@@ -1,5 +1,7 @@
 package dev.trawl;
 
+import dev.trawl.discover.LinkRules;
+import dev.trawl.discover.UrlCanonicalizer;
 import dev.trawl.engine.CrawlEngine;
 import dev.trawl.extract.Extractor;
 import dev.trawl.extract.Extractors;
@@ -7,6 +9,7 @@ import dev.trawl.fetch.FetchSettings;
 import dev.trawl.fetch.RetryPolicy;
 import dev.trawl.output.ResultSink;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -32,6 +35,11 @@ public final class CrawlBuilder {
     private Extractor extractor = Extractors.jsonLdProducts();
     private final List<ResultSink> sinks = new ArrayList<>();
     private Consumer<String> warnings = line -> System.getLogger("dev.trawl").log(System.Logger.Level.WARNING, line);
+    private boolean obeyRobots = true;
+    private Duration maxCrawlDelay = Duration.ofSeconds(30);
+    private LinkRules follow = LinkRules.DEFAULT;
+    private List<String> trackingParameters = UrlCanonicalizer.DEFAULT_TRACKING;
+    private Instant modifiedSince;
     private int buffer = -1;
     private int lookahead = -1;
 
@@ -123,6 +131,39 @@ public final class CrawlBuilder {
         return this;
     }
 
+    /**
+     * Whether each host's robots.txt is fetched first and obeyed (default true): disallowed URLs
+     * end as {@code failed: robots} without a request, and a Crawl-delay raises the host's delay.
+     */
+    public CrawlBuilder obeyRobots(boolean obey) {
+        this.obeyRobots = obey;
+        return this;
+    }
+
+    /** The largest robots.txt Crawl-delay obeyed (default 30 s); a larger one is cut to this. */
+    public CrawlBuilder maxCrawlDelay(Duration max) {
+        this.maxCrawlDelay = max;
+        return this;
+    }
+
+    /** Which links are followed from start pages (default {@link LinkRules#DEFAULT}). */
+    public CrawlBuilder follow(LinkRules rules) {
+        this.follow = rules;
+        return this;
+    }
+
+    /** Query parameters dropped when URLs are compared (default {@link UrlCanonicalizer#DEFAULT_TRACKING}; {@code *} ends a prefix). */
+    public CrawlBuilder trackingParameters(List<String> names) {
+        this.trackingParameters = List.copyOf(names);
+        return this;
+    }
+
+    /** Skips sitemap entries whose {@code <lastmod>} is before this instant (default: none skipped). */
+    public CrawlBuilder modifiedSince(Instant since) {
+        this.modifiedSince = since;
+        return this;
+    }
+
     /** Requests held in memory ahead of the scheduler (default: 4 × concurrency, at least 256). */
     public CrawlBuilder buffer(int buffer) {
         this.buffer = buffer;
@@ -147,7 +188,8 @@ public final class CrawlBuilder {
         int b = buffer > 0 ? buffer : Math.max(256, 4 * concurrency);
         return new CrawlConfig(seeds, concurrency, perHost, delay, fetch,
                 new RetryPolicy(retries, backoff, Duration.ofSeconds(30), Duration.ofMinutes(10)),
-                maxRedirects, transport, extractor, sinks, warnings, b, lookahead > 0 ? lookahead : 64 * b);
+                maxRedirects, transport, extractor, sinks, warnings, b, lookahead > 0 ? lookahead : 64 * b, obeyRobots,
+                maxCrawlDelay, follow, new UrlCanonicalizer(trackingParameters), modifiedSince);
     }
 
     /** Validates, starts the crawl on its own threads and returns at once. */

@@ -1,10 +1,13 @@
 package dev.trawl;
 
+import dev.trawl.discover.LinkRules;
+import dev.trawl.discover.UrlCanonicalizer;
 import dev.trawl.extract.Extractor;
 import dev.trawl.fetch.FetchSettings;
 import dev.trawl.fetch.RetryPolicy;
 import dev.trawl.output.ResultSink;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -24,10 +27,16 @@ import java.util.function.Consumer;
  * @param warnings     receives one line per bad input (a seed naming file and line, an unwritable sink)
  * @param buffer       requests held in memory ahead of the scheduler
  * @param lookahead    how far past {@code buffer} the engine reads when every queued request waits on a busy host
+ * @param obeyRobots   whether robots.txt is fetched and obeyed (it is still read for sites' sitemaps when not)
+ * @param maxCrawlDelay the largest robots.txt Crawl-delay obeyed; a larger one is cut to this
+ * @param follow       which links are followed from start pages
+ * @param canonicalizer how URLs are spelled for deduplication
+ * @param modifiedSince sitemap entries with an older {@code <lastmod>} are skipped (null: none are)
  */
 public record CrawlConfig(Seeds seeds, int concurrency, int perHost, Duration delay, FetchSettings fetch, RetryPolicy retry,
                           int maxRedirects, String transport, Extractor extractor, List<ResultSink> sinks,
-                          Consumer<String> warnings, int buffer, int lookahead) {
+                          Consumer<String> warnings, int buffer, int lookahead, boolean obeyRobots, Duration maxCrawlDelay,
+                          LinkRules follow, UrlCanonicalizer canonicalizer, Instant modifiedSince) {
 
     public CrawlConfig {
         if (seeds == null) {
@@ -50,6 +59,12 @@ public record CrawlConfig(Seeds seeds, int concurrency, int perHost, Duration de
         }
         if (lookahead < buffer) {
             throw new IllegalArgumentException("lookahead must be ≥ buffer (" + buffer + "), was " + lookahead);
+        }
+        if (maxCrawlDelay == null || maxCrawlDelay.isNegative()) {
+            throw new IllegalArgumentException("maxCrawlDelay must be ≥ 0, was " + maxCrawlDelay);
+        }
+        if (follow == null || canonicalizer == null) {
+            throw new IllegalArgumentException("follow and canonicalizer must be set");
         }
         sinks = List.copyOf(sinks);
     }

@@ -29,6 +29,10 @@ public enum FailureReason {
     INVALID_URL(false),
     /** The URL's scheme is not http or https. */
     UNSUPPORTED_SCHEME(false),
+    /** The host's robots.txt disallows the URL (or could not be fetched, which RFC 9309 reads as disallowing all): never requested. */
+    ROBOTS(false),
+    /** The sitemap could not be read: not a sitemap, malformed XML, a DTD or external entity, too large. */
+    BAD_SITEMAP(false),
     /** The extractor threw on this page. */
     EXTRACT_ERROR(false),
     /** Any other I/O error. */

@@ -1,5 +1,6 @@
 package dev.trawl;
 
+import dev.trawl.frontier.RequestKind;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,12 +33,60 @@ public interface Seeds {
         void close() throws IOException;
     }
 
-    /** URLs given in code; their source is {@code list:N} (1-based). */
+    /** Page URLs given in code; their source is {@code list:N} (1-based). */
     static Seeds urls(List<String> urls) {
+        return given(urls, RequestKind.PAGE, "list");
+    }
+
+    /** Start pages: fetched, their products read, and their links followed by the crawl's link rules. */
+    static Seeds startPages(List<String> urls) {
+        return given(urls, RequestKind.START, "start");
+    }
+
+    /** Sitemaps or sitemap indexes (plain or gzipped): every page they list is crawled. */
+    static Seeds sitemaps(List<String> urls) {
+        return given(urls, RequestKind.SITEMAP, "sitemap");
+    }
+
+    /**
+     * Sites by their root URL: trawl reads the host's robots.txt and crawls the sitemaps its
+     * {@code Sitemap:} lines name, or {@code /sitemap.xml} when it names none.
+     */
+    static Seeds sites(List<String> urls) {
+        return given(urls, RequestKind.SITE, "site");
+    }
+
+    /** These seeds, then those. */
+    default Seeds then(Seeds next) {
+        Seeds first = this;
+        return () -> {
+            CloseableIterator a = first.open();
+            CloseableIterator b;
+            try {
+                b = next.open();
+            } catch (IOException | RuntimeException e) {
+                a.close();
+                throw e;
+            }
+            return new CloseableIterator() {
+                public boolean hasNext() { return a.hasNext() || b.hasNext(); }
+                public Seed next() { return a.hasNext() ? a.next() : b.next(); }
+                public void close() throws IOException {
+                    try {
+                        a.close();
+                    } finally {
+                        b.close();
+                    }
+                }
+            };
+        };
+    }
+
+    private static Seeds given(List<String> urls, RequestKind kind, String name) {
         List<String> copy = List.copyOf(urls);
         return () -> {
             Iterator<Seed> it = IntStream.range(0, copy.size())
-                    .mapToObj(i -> new Seed(copy.get(i).trim(), "list:" + (i + 1))).iterator();
+                    .mapToObj(i -> new Seed(copy.get(i).trim(), name + ":" + (i + 1), kind)).iterator();
             return new CloseableIterator() {
                 public boolean hasNext() { return it.hasNext(); }
                 public Seed next() { return it.next(); }

@@ -13,7 +13,11 @@ import dev.trawl.fetch.Transport;
 import dev.trawl.fetch.Transports;
 import dev.trawl.frontier.CrawlRequest;
 import dev.trawl.frontier.Frontier;
-import dev.trawl.frontier.SeedFrontier;
+import dev.trawl.discover.SitemapReader;
+import dev.trawl.frontier.EmbeddedFrontier;
+import dev.trawl.frontier.RequestKind;
+import dev.trawl.frontier.SeedUrls;
+import dev.trawl.politeness.RobotsRules;
 import dev.trawl.frontier.Ticks;
 import dev.trawl.politeness.HostScheduler;
 import dev.trawl.stats.CrawlStats;
@@ -50,6 +54,8 @@ public final class CrawlEngine implements Crawl {
     private final ResultWriter writer;
     private final Frontier frontier;
     private final RequestStep step;
+    private final RobotsGate robots;
+    private final ResponseProcessor processor;
     private final Set<Thread> requests = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<CrawlSummary> summary = new CompletableFuture<>();
     private final Thread dispatcher;
@@ -65,13 +71,15 @@ public final class CrawlEngine implements Crawl {
         this.transport = Transports.named(config.transport(), config.fetch());
         this.writer = new ResultWriter(config.sinks(), Math.max(1024, config.concurrency() * 4), config.warnings());
         this.step = new RequestStep(config, stats);
-        this.frontier = new SeedFrontier(config.seeds(), config.buffer(),
+        this.robots = new RobotsGate(scheduler, config.obeyRobots(), config.maxCrawlDelay());
+        this.frontier = new EmbeddedFrontier(config.seeds(), config.buffer(), config.canonicalizer(),
                 rejected -> {
                     stats.failed(rejected.parsed().reason());
                     writer.submit(new CrawlResult(null, rejected.seed().source(), rejected.seed().text(),
                             new Outcome.Failed(rejected.parsed().reason(), rejected.parsed().message(), 0, 0), List.of(), Instant.now()));
                 },
                 config.warnings(), this::wake);
+        this.processor = new ResponseProcessor(config, stats, frontier, writer::submit, this::robotsLearned);
         this.dispatcher = TrawlThreads.startVirtual("dispatcher", this::dispatch);
         if (config.extractor() == Extractors.jsonLdProducts()) {
             // Loads Jackson while the first requests are on the wire, not after. Only our own
@@ -125,18 +133,59 @@ public final class CrawlEngine implements Crawl {
         return false;
     }
 
-    /** Moves requests from the frontier to the scheduler until {@code limit} are pending; false if the frontier had none. */
+    /**
+     * Moves requests from the frontier through the robots gate to the scheduler until
+     * {@code limit} are pending; false if the frontier had none. Requests the gate refuses or
+     * releases as sites are handled here, under the lock: neither fetches anything.
+     */
     private boolean fill(int limit) {
         boolean any = false;
+        RobotsGate.Released released = new RobotsGate.Released();
         while (scheduler.pending() < limit) {
             CrawlRequest r = frontier.poll();
             if (r == null) {
                 break;
             }
-            scheduler.add(r);
+            robots.admit(r, released);
             any = true;
         }
+        release(released);
         return any;
+    }
+
+    /** A host's robots.txt rules are known (called on its request's thread). */
+    private void robotsLearned(String host, RobotsRules rules) {
+        RobotsGate.Released released = new RobotsGate.Released();
+        lock.lock();
+        try {
+            robots.learned(host, rules, released);
+            changed.signal();
+        } finally {
+            lock.unlock();
+        }
+        release(released);
+    }
+
+    /** Ends refused requests (robots.txt disallows them) and puts sites' sitemaps in the frontier. */
+    private void release(RobotsGate.Released released) {
+        for (RobotsGate.Ruled r : released.refused()) {
+            processor.refuse(r.request(), r.rules());
+        }
+        for (RobotsGate.Ruled site : released.sites()) {
+            List<String> sitemaps = site.rules().sitemaps();
+            if (sitemaps.isEmpty()) {
+                sitemaps = List.of(site.request().host() + "/sitemap.xml");
+            }
+            for (String sitemap : sitemaps) {
+                SeedUrls.Parsed parsed = SeedUrls.parse(sitemap.strip());
+                if (parsed.ok()) {
+                    frontier.offer(CrawlRequest.of(parsed.url(), site.request().source(), RequestKind.SITEMAP, 0));
+                } else {
+                    config.warnings().accept("robots.txt of " + site.request().host() + ": Sitemap: " + sitemap + ": "
+                            + parsed.message() + " (skipped)");
+                }
+            }
+        }
     }
 
     private void startReady(long now) {
@@ -170,17 +219,19 @@ public final class CrawlEngine implements Crawl {
                 } finally {
                     lock.unlock();
                 }
-                CrawlRequest next = step.decide(request, fetched, retryAfter, () -> stopping, writer::submit);
+                CrawlRequest next = step.decide(request, fetched, retryAfter, () -> stopping, processor::ended);
+                RobotsGate.Released released = new RobotsGate.Released();
                 lock.lock();
                 try {
                     processing--;
                     if (next != null) {
-                        scheduler.add(next);
+                        robots.admit(next, released); // a redirect may lead to another host, with rules of its own
                     }
                     changed.signal();
                 } finally {
                     lock.unlock();
                 }
+                release(released);
             } finally {
                 requests.remove(Thread.currentThread());
             }
@@ -191,7 +242,9 @@ public final class CrawlEngine implements Crawl {
 
     private FetchResult fetch(CrawlRequest request) {
         try {
-            return transport.fetch(request.url());
+            long cap = request.kind() == RequestKind.SITEMAP ? Math.max(SitemapReader.MAX_BYTES, config.fetch().maxBodyBytes())
+                    : config.fetch().maxBodyBytes();
+            return transport.fetch(request.url(), cap);
         } catch (RuntimeException e) {
             return new FetchResult.Error(FailureReason.IO_ERROR, "transport failed: " + e, 0);
         }

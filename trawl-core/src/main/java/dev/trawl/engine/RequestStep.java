@@ -24,11 +24,18 @@ import java.util.function.Consumer;
 
 /**
  * What follows from one attempt of one request, on its virtual thread (DESIGN.md, data flow
- * steps 4–5): a terminal result (done with its products, or failed with a reason) handed to the
- * writer, or a follow-up request — a retry after backoff or Retry-After, or the next redirect
- * hop — handed back to the scheduler.
+ * step 4): the request's end (a 2xx response, or a failure with a reason) handed to
+ * {@link Ended}, or a follow-up request — a retry after backoff or Retry-After, or the next
+ * redirect hop — handed back to the scheduler. What a response yields is not decided here but
+ * by the {@link ResponseProcessor}.
  */
 final class RequestStep {
+
+    /** Receives a request's end: its outcome, and for a {@link Outcome.Done} the response. */
+    @FunctionalInterface
+    interface Ended {
+        void ended(CrawlRequest request, Outcome outcome, FetchResult.Response response);
+    }
 
     private final CrawlConfig config;
     private final RetryPolicy retry;
@@ -57,11 +64,10 @@ final class RequestStep {
 
     /**
      * Decides what an attempt's result means: returns the request to queue again (a retry, a
-     * redirect hop), or null when the request reached its outcome (handed to {@code results},
-     * products extracted). {@code retryAfter} is {@link #retryAfter(FetchResult)}'s answer.
+     * redirect hop), or null when the request reached its end (handed to {@code results}).
+     * {@code retryAfter} is {@link #retryAfter(FetchResult)}'s answer.
      */
-    CrawlRequest decide(CrawlRequest request, FetchResult fetched, long retryAfter, BooleanSupplier stopping,
-                        Consumer<CrawlResult> results) {
+    CrawlRequest decide(CrawlRequest request, FetchResult fetched, long retryAfter, BooleanSupplier stopping, Ended results) {
         try {
             int attempts = request.attempts() + 1;
             if (stopping.getAsBoolean()) {
@@ -88,10 +94,12 @@ final class RequestStep {
     }
 
     private CrawlRequest onResponse(CrawlRequest request, FetchResult.Response r, int attempts, long retryAfter,
-                                    Consumer<CrawlResult> results) {
+                                    Ended results) {
         int status = r.status();
         if (status >= 200 && status < 300) {
-            return done(request, r, attempts, results);
+            results.ended(request, new Outcome.Done(r.status(), r.body().length, Duration.ofNanos(r.elapsedNanos()), attempts,
+                    request.url()), r);
+            return null;
         }
         if (status >= 300 && status < 400 && r.location() != null && status != 304) {
             return redirect(request, r, attempts, results);
@@ -111,23 +119,7 @@ final class RequestStep {
         return fail(request, FailureReason.HTTP_STATUS, "HTTP " + status, status, attempts, results);
     }
 
-    private CrawlRequest done(CrawlRequest request, FetchResult.Response r, int attempts, Consumer<CrawlResult> results) {
-        List<Product> products = List.of();
-        if (config.extractor() != null && isMarkup(r.contentType())) {
-            try {
-                products = config.extractor().extract(new Page(request.url(), r.status(), r.contentType(), r.body()));
-            } catch (RuntimeException e) {
-                return fail(request, FailureReason.EXTRACT_ERROR, "extractor threw " + e, r.status(), attempts, results);
-            }
-        }
-        stats.done(products.size());
-        results.accept(new CrawlResult(request.seedUrl(), request.source(), request.seedUrl().toString(),
-                new Outcome.Done(r.status(), r.body().length, Duration.ofNanos(r.elapsedNanos()), attempts, request.url()),
-                products, Instant.now()));
-        return null;
-    }
-
-    private CrawlRequest redirect(CrawlRequest request, FetchResult.Response r, int attempts, Consumer<CrawlResult> results) {
+    private CrawlRequest redirect(CrawlRequest request, FetchResult.Response r, int attempts, Ended results) {
         if (request.redirects() >= config.maxRedirects()) {
             return fail(request, FailureReason.TOO_MANY_REDIRECTS, "more than " + config.maxRedirects() + " redirects (last to "
                     + r.location() + ")", r.status(), attempts, results);
@@ -146,10 +138,8 @@ final class RequestStep {
         return request.redirectTo(parsed.url());
     }
 
-    private CrawlRequest fail(CrawlRequest request, FailureReason reason, String detail, int status, int attempts, Consumer<CrawlResult> results) {
-        stats.failed(reason);
-        results.accept(new CrawlResult(request.seedUrl(), request.source(), request.seedUrl().toString(),
-                new Outcome.Failed(reason, detail, status, attempts), List.of(), Instant.now()));
+    private static CrawlRequest fail(CrawlRequest request, FailureReason reason, String detail, int status, int attempts, Ended results) {
+        results.ended(request, new Outcome.Failed(reason, detail, status, attempts), null);
         return null;
     }
 
@@ -159,13 +149,5 @@ final class RequestStep {
 
     private static int retriesUsed(CrawlRequest request) {
         return request.attempts() - request.redirects();
-    }
-
-    private static boolean isMarkup(String contentType) {
-        if (contentType == null) {
-            return true;
-        }
-        String ct = contentType.toLowerCase(Locale.ROOT);
-        return ct.contains("html") || ct.contains("xml") || ct.contains("json") || ct.startsWith("text/");
     }
 }

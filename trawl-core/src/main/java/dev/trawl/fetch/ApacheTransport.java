@@ -62,7 +62,12 @@ final class ApacheTransport implements Transport {
     }
 
     @Override
-    public FetchResult fetch(URI url) {
+    public FetchSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public FetchResult fetch(URI url, long maxBodyBytes) {
         long start = Ticks.now();
         HttpGet get = new HttpGet(url);
         get.setHeader("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
@@ -72,7 +77,7 @@ final class ApacheTransport implements Transport {
                 response = client.executeOpen(HttpHost.create(url), get, null);
                 HttpEntity entity = response.getEntity();
                 byte[] body = entity == null ? new byte[0]
-                        : Bodies.read(entity.getContent(), entity.getContentLength(), settings.maxBodyBytes());
+                        : Bodies.read(entity.getContent(), entity.getContentLength(), maxBodyBytes);
                 // The body was read to its end, so the connection is back in the pool already.
                 response.close();
                 return new FetchResult.Response(response.getCode(), header(response, "Content-Type"),

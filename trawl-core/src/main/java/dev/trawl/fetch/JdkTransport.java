@@ -35,7 +35,12 @@ final class JdkTransport implements Transport {
     }
 
     @Override
-    public FetchResult fetch(URI url) {
+    public FetchSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public FetchResult fetch(URI url, long maxBodyBytes) {
         long start = Ticks.now();
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(settings.responseTimeout())
@@ -59,7 +64,7 @@ final class JdkTransport implements Transport {
                     default -> response.body();
                 };
                 long length = encoding.equals("identity") ? response.headers().firstValueAsLong("Content-Length").orElse(-1) : -1;
-                byte[] body = Bodies.read(in, length, settings.maxBodyBytes());
+                byte[] body = Bodies.read(in, length, maxBodyBytes);
                 in.close();
                 return new FetchResult.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
                         response.headers().firstValue("Location").orElse(null),

@@ -10,7 +10,16 @@ import java.net.URI;
  */
 public interface Transport extends AutoCloseable {
 
-    FetchResult fetch(URI url);
+    /** One GET of {@code url}, its decoded body cut at the settings' size cap. */
+    default FetchResult fetch(URI url) {
+        return fetch(url, settings().maxBodyBytes());
+    }
+
+    /** One GET of {@code url}, its decoded body cut at {@code maxBodyBytes} (a sitemap may be larger than a page). */
+    FetchResult fetch(URI url, long maxBodyBytes);
+
+    /** The settings it enforces. */
+    FetchSettings settings();
 
     @Override
     void close();

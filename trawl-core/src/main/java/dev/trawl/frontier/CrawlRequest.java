@@ -6,27 +6,40 @@ import java.net.URI;
  * One URL on its way through the crawl. Immutable: a retry or a redirect hop is a new value.
  *
  * @param seedUrl   the URL as it entered the frontier; its terminal outcome is recorded against it
- * @param source    where it came from, e.g. {@code urls.txt:12}
+ * @param source    where it came from, e.g. {@code urls.txt:12} or the page or sitemap that linked it
  * @param url       the URL to request now (differs from seedUrl after a redirect)
  * @param host      the politeness key of {@code url}: scheme://host:port
+ * @param kind      what the request is for
+ * @param depth     link hops from a start page (0 for seeds and sitemap URLs)
  * @param attempts  attempts already made (0 for a fresh request)
  * @param redirects redirect hops already followed
  * @param notBefore earliest {@link Ticks#now()} at which this request may start (0: now)
  */
-public record CrawlRequest(URI seedUrl, String source, URI url, String host, int attempts, int redirects, long notBefore) {
+public record CrawlRequest(URI seedUrl, String source, URI url, String host, RequestKind kind, int depth, int attempts,
+                           int redirects, long notBefore) {
+
+    /** A fresh page request for a valid absolute http(s) URL. */
+    public static CrawlRequest of(URI url, String source) {
+        return of(url, source, RequestKind.PAGE, 0);
+    }
 
     /** A fresh request for a valid absolute http(s) URL. */
-    public static CrawlRequest of(URI url, String source) {
-        return new CrawlRequest(url, source, url, HostKey.of(url), 0, 0, 0L);
+    public static CrawlRequest of(URI url, String source, RequestKind kind, int depth) {
+        return new CrawlRequest(url, source, url, HostKey.of(url), kind, depth, 0, 0, 0L);
     }
 
     /** The same request, to be attempted again no earlier than {@code notBefore}. */
     public CrawlRequest retryAt(long notBefore) {
-        return new CrawlRequest(seedUrl, source, url, host, attempts + 1, redirects, notBefore);
+        return new CrawlRequest(seedUrl, source, url, host, kind, depth, attempts + 1, redirects, notBefore);
     }
 
     /** The next hop of a redirect to {@code target}. */
     public CrawlRequest redirectTo(URI target) {
-        return new CrawlRequest(seedUrl, source, target, HostKey.of(target), attempts + 1, redirects + 1, 0L);
+        return new CrawlRequest(seedUrl, source, target, HostKey.of(target), kind, depth, attempts + 1, redirects + 1, 0L);
+    }
+
+    /** Whether its terminal outcome is recorded (every request but a robots.txt fetch and a site's front door). */
+    public boolean hasOutcome() {
+        return kind != RequestKind.ROBOTS && kind != RequestKind.SITE;
     }
 }

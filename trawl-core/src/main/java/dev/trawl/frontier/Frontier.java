@@ -3,14 +3,25 @@ package dev.trawl.frontier;
 /**
  * The crawl's queue of URLs still to fetch. The engine polls it without blocking and never asks
  * what is behind it, so a store-backed or distributed frontier can replace the embedded one.
+ * URLs found during the crawl (sitemap entries, followed links) are offered back to it; it takes
+ * each canonical URL once.
  */
 public interface Frontier extends AutoCloseable {
 
     /** The next request ready to be scheduled, or null when none is available right now. */
     CrawlRequest poll();
 
-    /** True once no request will ever be returned again. */
+    /**
+     * Offers a URL found during the crawl. Returns false, and drops it, when its canonical form
+     * was seen before. Thread-safe: called from many request threads at once.
+     */
+    boolean offer(CrawlRequest request);
+
+    /** True once no request will ever be returned again (unless one is offered). */
     boolean exhausted();
+
+    /** URLs dropped as duplicates so far, seeds included. */
+    long duplicates();
 
     /** Stops producing requests and releases resources. */
     @Override

@@ -4,13 +4,17 @@ import dev.trawl.frontier.CrawlRequest;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Decides which request may start now (DESIGN.md, data flow step 2). It holds one slot per host
  * and enforces: the global cap on requests in flight, the per-host cap, the per-host minimum
- * delay between request starts, and a per-host pause (Retry-After). Hosts with work are served
- * round-robin, so one slow host never holds back the others.
+ * delay between request starts (raised per host by its robots.txt Crawl-delay), a per-host pause
+ * (Retry-After), and the robots gate: until a host's robots.txt is known, only its robots.txt
+ * request may start. Hosts with work are served round-robin, so one slow host never holds back
+ * the others.
  *
  * <p>Not thread-safe: the engine calls it under its own lock. Times are {@link dev.trawl.frontier.Ticks}.
  */
@@ -32,7 +36,7 @@ public final class HostScheduler {
 
     /** Queues a request; one with {@code notBefore > 0} waits until then. */
     public void add(CrawlRequest request) {
-        HostSlot slot = slots.computeIfAbsent(request.host(), HostSlot::new);
+        HostSlot slot = slot(request.host());
         slot.add(request);
         pending++;
         if (!slot.listed) {
@@ -60,7 +64,7 @@ public final class HostScheduler {
             if (ready <= now) {
                 CrawlRequest request = slot.take(now);
                 slot.active++;
-                slot.nextStart = now + delay;
+                slot.nextStart = now + slot.delay;
                 inFlight++;
                 pending--;
                 if (slot.pending() > 0) {
@@ -89,8 +93,33 @@ public final class HostScheduler {
 
     /** No request to {@code host} starts before {@code until} (a Retry-After, a backoff gate). */
     public void pause(String host, long until) {
-        HostSlot slot = slots.computeIfAbsent(host, HostSlot::new);
+        HostSlot slot = slot(host);
         slot.pausedUntil = Math.max(slot.pausedUntil, until);
+    }
+
+    /** Holds every request to {@code host} but robots.txt requests until {@link #open}. */
+    public void gate(String host) {
+        slot(host).gated = true;
+    }
+
+    /**
+     * Lets {@code host}'s requests start again, with its minimum delay raised to
+     * {@code delayAtLeast} (a Crawl-delay; null for none); removes and returns the queued ones
+     * {@code refuse} picks (those robots.txt disallows).
+     */
+    public List<CrawlRequest> open(String host, Duration delayAtLeast, Predicate<CrawlRequest> refuse) {
+        HostSlot slot = slot(host);
+        slot.gated = false;
+        if (delayAtLeast != null) {
+            slot.delay = Math.max(slot.delay, delayAtLeast.toNanos());
+        }
+        List<CrawlRequest> refused = slot.removeIf(refuse);
+        pending -= refused.size();
+        return refused;
+    }
+
+    private HostSlot slot(String host) {
+        return slots.computeIfAbsent(host, h -> new HostSlot(h, delay));
     }
 
     public int inFlight() {

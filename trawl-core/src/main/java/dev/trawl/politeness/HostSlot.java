@@ -1,26 +1,42 @@
 package dev.trawl.politeness;
 
 import dev.trawl.frontier.CrawlRequest;
+import dev.trawl.frontier.RequestKind;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
 import java.util.PriorityQueue;
+import java.util.function.Predicate;
 
-/** One host's queue and gates, in {@link dev.trawl.frontier.Ticks}: busy slots, next allowed start, pause. */
+/**
+ * One host's queue and gates, in {@link dev.trawl.frontier.Ticks}: busy slots, next allowed start,
+ * pause, minimum delay, and the robots gate (while closed, only robots.txt requests may start).
+ */
 final class HostSlot {
+    private static final Comparator<CrawlRequest> BY_NOT_BEFORE = Comparator.comparingLong(CrawlRequest::notBefore);
+
     final String host;
+    private final PriorityQueue<CrawlRequest> robots = new PriorityQueue<>(BY_NOT_BEFORE);
     private final ArrayDeque<CrawlRequest> fresh = new ArrayDeque<>();
-    private final PriorityQueue<CrawlRequest> delayed = new PriorityQueue<>(Comparator.comparingLong(CrawlRequest::notBefore));
+    private final PriorityQueue<CrawlRequest> delayed = new PriorityQueue<>(BY_NOT_BEFORE);
     int active;
     long nextStart;
     long pausedUntil;
+    long delay;
+    boolean gated;
     boolean listed;
 
-    HostSlot(String host) {
+    HostSlot(String host, long delay) {
         this.host = host;
+        this.delay = delay;
     }
 
     void add(CrawlRequest request) {
-        if (request.notBefore() > 0) {
+        if (request.kind() == RequestKind.ROBOTS) {
+            robots.add(request);
+        } else if (request.notBefore() > 0) {
             delayed.add(request);
         } else {
             fresh.add(request);
@@ -28,7 +44,7 @@ final class HostSlot {
     }
 
     int pending() {
-        return fresh.size() + delayed.size();
+        return robots.size() + fresh.size() + delayed.size();
     }
 
     /** The earliest tick at which this host may start its next request; Long.MAX_VALUE if not by time alone. */
@@ -36,9 +52,14 @@ final class HostSlot {
         if (active >= perHost) {
             return Long.MAX_VALUE;
         }
-        long candidate = fresh.isEmpty() ? Long.MAX_VALUE : now;
-        if (!delayed.isEmpty()) {
-            candidate = Math.min(candidate, delayed.peek().notBefore());
+        long candidate = robots.isEmpty() ? Long.MAX_VALUE : Math.max(now, robots.peek().notBefore());
+        if (!gated) {
+            if (!fresh.isEmpty()) {
+                candidate = Math.min(candidate, now);
+            }
+            if (!delayed.isEmpty()) {
+                candidate = Math.min(candidate, delayed.peek().notBefore());
+            }
         }
         if (candidate == Long.MAX_VALUE) {
             return candidate;
@@ -46,11 +67,34 @@ final class HostSlot {
         return Math.max(candidate, Math.max(nextStart, pausedUntil));
     }
 
-    /** Takes the request that may start at {@code now}: a due retry first, as it is the older one. */
+    /** Takes the request that may start at {@code now}: robots.txt first, then a due retry (the older one), then fresh work. */
     CrawlRequest take(long now) {
+        if (!robots.isEmpty() && robots.peek().notBefore() <= now) {
+            return robots.poll();
+        }
         if (!delayed.isEmpty() && delayed.peek().notBefore() <= now) {
             return delayed.poll();
         }
         return fresh.poll();
+    }
+
+    /** Removes and returns the queued requests {@code refuse} picks (robots.txt requests excepted). */
+    List<CrawlRequest> removeIf(Predicate<CrawlRequest> refuse) {
+        List<CrawlRequest> removed = new ArrayList<>();
+        for (Iterator<CrawlRequest> it = fresh.iterator(); it.hasNext(); ) {
+            CrawlRequest r = it.next();
+            if (refuse.test(r)) {
+                it.remove();
+                removed.add(r);
+            }
+        }
+        for (Iterator<CrawlRequest> it = delayed.iterator(); it.hasNext(); ) {
+            CrawlRequest r = it.next();
+            if (refuse.test(r)) {
+                it.remove();
+                removed.add(r);
+            }
+        }
+        return removed;
     }
 }

@@ -260,9 +260,18 @@ class CrawlEngineTest {
         }
         Results results = new Results();
         crawl(Trawl.crawl().seeds(Seeds.urls(List.of("http://127.0.0.1:" + closedPort + "/p/1")))
-                .retries(1).backoff(Duration.ofMillis(10)).sink(results));
+                .retries(1).backoff(Duration.ofMillis(10)).obeyRobots(false).sink(results));
         assertEquals(FailureReason.REFUSED, results.failed().reason());
         assertEquals(2, results.failed().attempts());
+
+        // Obeying robots.txt, the host's robots.txt is what is refused: the page is never tried,
+        // and fails with the network's reason, not as if robots.txt had forbidden it.
+        Results polite = new Results();
+        crawl(Trawl.crawl().seeds(Seeds.urls(List.of("http://127.0.0.1:" + closedPort + "/p/1")))
+                .retries(1).backoff(Duration.ofMillis(10)).sink(polite));
+        assertEquals(FailureReason.REFUSED, polite.failed().reason());
+        assertEquals(0, polite.failed().attempts());
+        assertTrue(polite.failed().detail().contains("robots.txt could not be fetched"), polite.failed().detail());
     }
 
     @Test
