@@ -24,7 +24,8 @@ import java.util.Set;
  * groups thousands ({@code 1,299} is 1299) unless the currency has three minor digits (KWD, BHD:
  * 1.299); any other single {@code .} or {@code ,} is the decimal point, and so is the last one when
  * the other kind, a space or an apostrophe groups the digits before it. {@code ,-} after a number
- * means no cents. When a text names a currency, numbers without one ("Only 3 left!") are not prices.
+ * means no cents; {@code 12€50} is 12.50. When a text names a currency, numbers without one ("Only 3
+ * left!") are not prices, and nor is a bare whole number followed by a word like "left" or "items".
  * Two prices joined by a dash, "to", "bis" and the like are a range. A word like "was", "RRP",
  * "statt" or "regular" marks the struck-out price; "now", "sale", "nur" the new one; two unmarked
  * prices of one currency are a sale, the lower being the price. Discounts ("save $5", "$5 off",
@@ -59,6 +60,7 @@ public final class PriceText {
         Sign sign;
         boolean percent;
         boolean unit;
+        boolean count;
         Price rangeEnd;
         String currency;
         BigDecimal value;
@@ -107,6 +109,10 @@ public final class PriceText {
 
     private static final Map<String, Role> MARKERS = markers();
     private static final Set<String> RANGE_WORDS = Set.of("to", "bis", "à", "a", "tot", "até", "до", "ila");
+    /** Words after a bare whole number that make it a count ("Only 2 left"), not a price. */
+    private static final Set<String> COUNT_WORDS = Set.of("left", "item", "items", "piece", "pieces", "pc", "pcs", "unit",
+            "units", "for", "review", "reviews", "rating", "ratings", "sold", "available", "in", "x", "pack", "stück", "stk",
+            "artikel", "bewertungen", "avis", "disponibles", "restants");
     private static final Set<String> FREE_WORDS = Set.of("free", "gratis", "kostenlos", "gratuit", "gratuite", "gratuito",
             "gratuita", "darmowy", "darmowa", "zdarma", "ingyenes", "ücretsiz", "бесплатно");
     /** "Free shipping" is not a free product. */
@@ -142,7 +148,7 @@ public final class PriceText {
             p.currency = p.sign == null ? null : p.sign.resolve(hint);
             p.value = amount(tokens.get(p.number).text(), p.currency != null ? p.currency : hint);
         }
-        prices.removeIf(p -> p.value == null || p.percent || p.role == Role.SAVE);
+        prices.removeIf(p -> p.value == null || p.percent || p.count || p.role == Role.SAVE);
         if (prices.stream().anyMatch(p -> p.sign != null)) {
             prices.removeIf(p -> p.sign == null);
         }
@@ -246,6 +252,8 @@ public final class PriceText {
             int next = p.last + 1;
             p.percent = is(t, next, Kind.PERCENT);
             p.unit = is(t, next, Kind.SLASH) || isWord(t, next, "per");
+            p.count = p.sign == null && isWholeNumber(token.text()) && is(t, next, Kind.WORD)
+                    && COUNT_WORDS.contains(t.get(next).text());
             if (isWord(t, next, "off")) {
                 p.role = Role.SAVE;
             }
@@ -439,6 +447,11 @@ public final class PriceText {
                 group = 0;
             } else if ((c == ' ' || c == '\'') && !pointSeen && group >= 1 && group <= 3 && isGroupAt(s, i + 1)) {
                 group = 0;
+            } else if (c == '€' && group > 0 && !pointSeen && isDigitAt(s, i + 1) && isDigitAt(s, i + 2) && !isDigitAt(s, i + 3)) {
+                // "12€50", as French shops write 12,50 €
+                out.add(new Token(Kind.NUMBER, s.substring(start, i) + "," + s.substring(i + 1, i + 3), null));
+                out.add(new Token(Kind.MONEY, "€", SYMBOLS.get("€")));
+                return i + 3;
             } else if (point && group > 0 && i + 1 < s.length() && s.charAt(i + 1) == '-' && !isDigitAt(s, i + 2)) {
                 out.add(new Token(Kind.NUMBER, s.substring(start, i + 2), null));
                 i += 2;
@@ -510,6 +523,10 @@ public final class PriceText {
             i++;
         }
         return i;
+    }
+
+    private static boolean isWholeNumber(String raw) {
+        return raw.indexOf('.') < 0 && raw.indexOf(',') < 0;
     }
 
     private static boolean isUpperAscii(String s) {

@@ -135,6 +135,10 @@ class PriceTextTest {
             $12.00 ($1.20 / 100 g)                   |      | 12.00      | USD      |      |
             "2,49 € / kg"                            |      | 2.49       | EUR      |      |
             Prix : 12,99 €                           |      | 12.99      | EUR      |      |
+            12€50                                    |      | 12.50      | EUR      |      |
+            1 299€99                                 |      | 1299.99    | EUR      |      |
+            12.99 in store                           |      | 12.99      |          |      |
+            2 for 12.99                              |      | 12.99      |          |      |
             12,99 €*                                 |      | 12.99      | EUR      |      |
             Price: $12.00 incl. VAT                  |      | 12.00      | USD      |      |
             Price: 1.299,00 EUR inkl. MwSt.          |      | 1299.00    | EUR      |      |
@@ -174,7 +178,7 @@ class PriceTextTest {
     @ValueSource(strings = {" ", "\u00a0", "Price on request", "Sold out", "Call for price", "Out of stock", "Ausverkauft",
             "Prix sur demande", "Free shipping", "Free delivery on orders", "-", "–", "$", "€", "EUR", "kr", "R", "Rs.",
             "20%", "Save 20%", "Save $5", "$5 off", "N/A", "TBA", "1.2.3", "12,99.00", "1,299,99", "$9999999999999999",
-            "9999999999999999.00 €", "12.5.2024 €"})
+            "9999999999999999.00 €", "12.5.2024 €", "Only 2 left in stock", "12 items", "(120 reviews)"})
     void returnsNullWhenTheTextStatesNoPrice(String text) {
         assertNull(PriceText.parse(text), text);
         assertNull(PriceText.parse(text, "EUR"), text);
