@@ -2,6 +2,7 @@ package dev.trawl.engine;
 
 import dev.trawl.frontier.CrawlRequest;
 import dev.trawl.frontier.RequestKind;
+import dev.trawl.frontier.Ticks;
 import dev.trawl.politeness.HostScheduler;
 import dev.trawl.politeness.RobotsRules;
 import java.net.URI;
@@ -88,7 +89,7 @@ final class RobotsGate {
             sites.forEach(site -> out.sites().add(new Ruled(site, rules)));
         }
         Duration delay = obey ? crawlDelay(rules) : null;
-        scheduler.open(host, delay, r -> obey && !rules.allows(r.url())).forEach(r -> out.refused().add(new Ruled(r, rules)));
+        scheduler.open(host, Ticks.now(), delay, r -> obey && !rules.allows(r.url())).forEach(r -> out.refused().add(new Ruled(r, rules)));
     }
 
     private Duration crawlDelay(RobotsRules rules) {

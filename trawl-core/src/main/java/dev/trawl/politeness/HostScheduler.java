@@ -103,16 +103,19 @@ public final class HostScheduler {
     }
 
     /**
-     * Lets {@code host}'s requests start again, with its minimum delay raised to
+     * Lets {@code host}'s requests start again at {@code now} plus its minimum delay, raised to
      * {@code delayAtLeast} (a Crawl-delay; null for none); removes and returns the queued ones
-     * {@code refuse} picks (those robots.txt disallows).
+     * {@code refuse} picks (those robots.txt disallows). The delay counts from now, when the
+     * robots.txt response is in, so a first request's connection set-up cannot shorten the gap
+     * the server sees.
      */
-    public List<CrawlRequest> open(String host, Duration delayAtLeast, Predicate<CrawlRequest> refuse) {
+    public List<CrawlRequest> open(String host, long now, Duration delayAtLeast, Predicate<CrawlRequest> refuse) {
         HostSlot slot = slot(host);
         slot.gated = false;
         if (delayAtLeast != null) {
             slot.delay = Math.max(slot.delay, delayAtLeast.toNanos());
         }
+        slot.nextStart = Math.max(slot.nextStart, now + slot.delay);
         List<CrawlRequest> refused = slot.removeIf(refuse);
         pending -= refused.size();
         return refused;
