@@ -8,6 +8,7 @@ import dev.trawl.extract.Extractors;
 import dev.trawl.fetch.FetchSettings;
 import dev.trawl.fetch.RetryPolicy;
 import dev.trawl.output.ResultSink;
+import dev.trawl.recipe.Recipes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ public final class CrawlBuilder {
     private LinkRules follow = LinkRules.DEFAULT;
     private List<String> trackingParameters = UrlCanonicalizer.DEFAULT_TRACKING;
     private Instant modifiedSince;
+    private Recipes recipes = Recipes.NONE;
     private int buffer = -1;
     private int lookahead = -1;
 
@@ -158,6 +160,15 @@ public final class CrawlBuilder {
         return this;
     }
 
+    /**
+     * Site recipes (default none): pages a recipe matches are read by it, the fields it lacks
+     * filled from the page's structured data; its {@code follow} selectors pick the links followed.
+     */
+    public CrawlBuilder recipes(Recipes recipes) {
+        this.recipes = recipes;
+        return this;
+    }
+
     /** Skips sitemap entries whose {@code <lastmod>} is before this instant (default: none skipped). */
     public CrawlBuilder modifiedSince(Instant since) {
         this.modifiedSince = since;
@@ -188,8 +199,9 @@ public final class CrawlBuilder {
         int b = buffer > 0 ? buffer : Math.max(256, 4 * concurrency);
         return new CrawlConfig(seeds, concurrency, perHost, delay, fetch,
                 new RetryPolicy(retries, backoff, Duration.ofSeconds(30), Duration.ofMinutes(10)),
-                maxRedirects, transport, extractor, sinks, warnings, b, lookahead > 0 ? lookahead : 64 * b, obeyRobots,
-                maxCrawlDelay, follow, new UrlCanonicalizer(trackingParameters), modifiedSince);
+                maxRedirects, transport, extractor == null && recipes.list().isEmpty() ? null
+                        : recipes.over(extractor != null ? extractor : page -> List.of()), sinks, warnings, b, lookahead > 0 ? lookahead : 64 * b, obeyRobots,
+                maxCrawlDelay, follow, new UrlCanonicalizer(trackingParameters), modifiedSince, recipes);
     }
 
     /** Validates, starts the crawl on its own threads and returns at once. */

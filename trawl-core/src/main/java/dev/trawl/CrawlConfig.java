@@ -6,6 +6,7 @@ import dev.trawl.extract.Extractor;
 import dev.trawl.fetch.FetchSettings;
 import dev.trawl.fetch.RetryPolicy;
 import dev.trawl.output.ResultSink;
+import dev.trawl.recipe.Recipes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,11 +33,12 @@ import java.util.function.Consumer;
  * @param follow       which links are followed from start pages
  * @param canonicalizer how URLs are spelled for deduplication
  * @param modifiedSince sitemap entries with an older {@code <lastmod>} are skipped (null: none are)
+ * @param recipes      site recipes: already part of {@code extractor}; here for the links they say to follow
  */
 public record CrawlConfig(Seeds seeds, int concurrency, int perHost, Duration delay, FetchSettings fetch, RetryPolicy retry,
                           int maxRedirects, String transport, Extractor extractor, List<ResultSink> sinks,
                           Consumer<String> warnings, int buffer, int lookahead, boolean obeyRobots, Duration maxCrawlDelay,
-                          LinkRules follow, UrlCanonicalizer canonicalizer, Instant modifiedSince) {
+                          LinkRules follow, UrlCanonicalizer canonicalizer, Instant modifiedSince, Recipes recipes) {
 
     public CrawlConfig {
         if (seeds == null) {
@@ -63,8 +65,8 @@ public record CrawlConfig(Seeds seeds, int concurrency, int perHost, Duration de
         if (maxCrawlDelay == null || maxCrawlDelay.isNegative()) {
             throw new IllegalArgumentException("maxCrawlDelay must be ≥ 0, was " + maxCrawlDelay);
         }
-        if (follow == null || canonicalizer == null) {
-            throw new IllegalArgumentException("follow and canonicalizer must be set");
+        if (follow == null || canonicalizer == null || recipes == null) {
+            throw new IllegalArgumentException("follow, canonicalizer and recipes must be set");
         }
         sinks = List.copyOf(sinks);
     }

@@ -7,19 +7,32 @@ import dev.trawl.Seeds;
 import dev.trawl.Trawl;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code trawl crawl}: fetch a list of URLs and read their products. */
+/** {@code trawl crawl}: find and fetch a site's product pages (or a list of URLs) and read their products. */
 @Command(name = "crawl", mixinStandardHelpOptions = true,
-        description = "Fetch every URL of a list with bounded concurrency, read each page's products, and print a summary.")
+        description = {"Find product pages (from sites, sitemaps, start pages or a URL list), fetch them with bounded concurrency, "
+                + "politely, read each page's products, and print a summary.",
+                "Give at least one of --site, --sitemap, --start, --urls."})
 final class CrawlCommand implements Callable<Integer> {
 
-    @Option(names = "--urls", required = true, paramLabel = "FILE|-", description = "URLs to crawl, one per line; - reads standard input.")
+    @Option(names = "--urls", paramLabel = "FILE|-", description = "Page URLs to crawl, one per line; - reads standard input.")
     String urls;
+
+    @Option(names = "--site", paramLabel = "URL", description = "A site's root: its robots.txt's Sitemap: lines are crawled, else /sitemap.xml. Repeatable.")
+    List<String> sites = new ArrayList<>();
+
+    @Option(names = "--sitemap", paramLabel = "URL", description = "A sitemap or sitemap index (plain or .gz): every page it lists is crawled. Repeatable.")
+    List<String> sitemaps = new ArrayList<>();
+
+    @Option(names = "--start", paramLabel = "URL", description = "A start page: crawled, and its links followed by --follow, --include, --max-depth... Repeatable.")
+    List<String> starts = new ArrayList<>();
 
     @Mixin
     CrawlOptions options;
@@ -30,21 +43,19 @@ final class CrawlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         options.checkOutputs();
-        Seeds seeds;
-        if (urls.equals("-")) {
-            seeds = Seeds.stream(() -> System.in, "stdin");
-        } else {
-            Path file = Path.of(urls);
-            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-                throw new UserError("cannot read --urls " + urls + ": " + (Files.exists(file) ? "not a readable file" : "no such file"), 2);
-            }
-            seeds = Seeds.file(file);
+        if (urls == null && sites.isEmpty() && sitemaps.isEmpty() && starts.isEmpty()) {
+            throw new UserError("nothing to crawl: give --site URL, --sitemap URL, --start URL or --urls FILE", 2);
+        }
+        Seeds seeds = Seeds.sites(sites).then(Seeds.sitemaps(sitemaps)).then(Seeds.startPages(starts));
+        if (urls != null) {
+            seeds = seeds.then(urlList());
         }
         CrawlBuilder builder = options.apply(Trawl.crawl().seeds(seeds), spec.commandLine().getErr());
         CrawlSummary summary;
         try (Crawl crawl = builder.start()) {
             summary = crawl.await();
         }
+        options.reportRecipes(spec.commandLine().getErr());
         if (!options.quiet) {
             SummaryPrinter.print(summary, spec.commandLine().getOut());
         }
@@ -52,5 +63,16 @@ final class CrawlCommand implements Callable<Integer> {
             SummaryPrinter.writeJson(summary, options.summaryJson);
         }
         return 0;
+    }
+
+    private Seeds urlList() {
+        if (urls.equals("-")) {
+            return Seeds.stream(() -> System.in, "stdin");
+        }
+        Path file = Path.of(urls);
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new UserError("cannot read --urls " + urls + ": " + (Files.exists(file) ? "not a readable file" : "no such file"), 2);
+        }
+        return Seeds.file(file);
     }
 }

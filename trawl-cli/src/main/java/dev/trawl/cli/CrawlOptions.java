@@ -1,11 +1,20 @@
 package dev.trawl.cli;
 
 import dev.trawl.CrawlBuilder;
+import dev.trawl.discover.LinkRules;
 import dev.trawl.output.Sinks;
+import dev.trawl.recipe.RecipeException;
+import dev.trawl.recipe.Recipes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Option;
 
 /** The options every crawling command shares; they fill a {@link CrawlBuilder}. */
@@ -40,6 +49,30 @@ final class CrawlOptions {
     @Option(names = "--quiet", description = "Print nothing but errors.")
     boolean quiet;
 
+    @Option(names = "--recipe", paramLabel = "FILE|DIR", description = "A site recipe (YAML or JSON), or a directory of them. Repeatable.")
+    List<Path> recipeFiles = new ArrayList<>();
+
+    @Option(names = "--follow", paramLabel = "CSS", description = "From start pages, follow only the links this selector picks (default: every link). Repeatable.")
+    List<String> follow = new ArrayList<>();
+
+    @Option(names = "--next", paramLabel = "CSS", description = "\"Next page\" links, followed without adding a hop (default: a[rel=next]). Repeatable.")
+    List<String> next = new ArrayList<>();
+
+    @Option(names = "--include", paramLabel = "REGEX", description = "Follow or crawl from sitemaps only URLs this finds. Repeatable.")
+    List<String> include = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "REGEX", description = "Never follow or crawl URLs this finds. Repeatable.")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--allow-host", paramLabel = "HOST", description = "Follow links to this host too (by default only to the page's own). Repeatable.")
+    List<String> allowHosts = new ArrayList<>();
+
+    @Option(names = "--max-depth", paramLabel = "N", description = "Link hops from a start page at most (default: ${DEFAULT-VALUE}).")
+    int maxDepth = LinkRules.DEFAULT.maxDepth();
+
+    @Option(names = "--ignore-robots", description = "Do not obey robots.txt (it is still read for --site's sitemaps).")
+    boolean ignoreRobots;
+
     @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON (for scripts and benchmarks).")
     Path summaryJson;
 
@@ -56,8 +89,16 @@ final class CrawlOptions {
         }
     }
 
+    private Recipes recipes = Recipes.NONE;
+
     /** Applies the options and opens the output files. */
     CrawlBuilder apply(CrawlBuilder builder, PrintWriter err) {
+        try {
+            recipes = Recipes.load(recipeFiles);
+        } catch (RecipeException e) {
+            throw new UserError(e.getMessage(), 2);
+        }
+        builder.recipes(recipes).follow(linkRules()).obeyRobots(!ignoreRobots);
         builder.concurrency(concurrency).perHost(perHost, delay).timeout(timeout).retries(retries).transport(transport)
                 .warnings(line -> {
                     synchronized (err) {
@@ -79,5 +120,35 @@ final class CrawlOptions {
             throw new UserError("cannot write " + e.getMessage(), 1);
         }
         return builder;
+    }
+
+    /** Prints what the recipes could not read, one line each. */
+    void reportRecipes(PrintWriter err) {
+        for (String line : recipes.report()) {
+            err.println("trawl: " + line);
+        }
+        err.flush();
+    }
+
+    private LinkRules linkRules() {
+        try {
+            return new LinkRules(Set.copyOf(allowHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList()),
+                    patterns("--include", include), patterns("--exclude", exclude), follow,
+                    next.isEmpty() ? LinkRules.DEFAULT.nextPageSelectors() : next, maxDepth);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), 2);
+        }
+    }
+
+    private static List<Pattern> patterns(String option, List<String> regexes) {
+        List<Pattern> out = new ArrayList<>();
+        for (String r : regexes) {
+            try {
+                out.add(Pattern.compile(r));
+            } catch (PatternSyntaxException e) {
+                throw new UserError(option + " " + r + ": not a regular expression: " + e.getDescription(), 2);
+            }
+        }
+        return out;
     }
 }

@@ -3,6 +3,8 @@ package dev.trawl.discover;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jsoup.select.QueryParser;
+import org.jsoup.select.Selector;
 
 /**
  * Which links a crawl follows from start pages (and from the pages reached from them). A link is
@@ -35,6 +37,21 @@ public record LinkRules(Set<String> allowedHosts, List<Pattern> include, List<Pa
         nextPageSelectors = List.copyOf(nextPageSelectors);
         if (maxDepth < 0) {
             throw new IllegalArgumentException("maxDepth must be ≥ 0, was " + maxDepth);
+        }
+        for (String css : linkSelectors) {
+            checkSelector(css);
+        }
+        for (String css : nextPageSelectors) {
+            checkSelector(css);
+        }
+    }
+
+    /** @throws IllegalArgumentException naming the selector, if it is not CSS jsoup can use */
+    public static void checkSelector(String css) {
+        try {
+            QueryParser.parse(css);
+        } catch (Selector.SelectorParseException e) {
+            throw new IllegalArgumentException("not a CSS selector: '" + css + "': " + e.getMessage());
         }
     }
 

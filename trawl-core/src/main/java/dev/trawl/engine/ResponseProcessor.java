@@ -144,7 +144,14 @@ final class ResponseProcessor {
         Document doc = Jsoup.parse(page.text(), request.url().toString());
         String pageHost = request.url().getHost();
         String from = request.url().toString();
-        for (Link link : PageLinks.find(doc, rules.linkSelectors(), rules.nextPageSelectors())) {
+        List<String> selectors = rules.linkSelectors();
+        List<String> recipeSelectors = config.recipes().followSelectors(request.url());
+        if (!recipeSelectors.isEmpty()) {
+            // A recipe narrows "every link" to the ones it names, or adds to the ones the rules name.
+            selectors = selectors.isEmpty() ? recipeSelectors
+                    : java.util.stream.Stream.concat(selectors.stream(), recipeSelectors.stream()).toList();
+        }
+        for (Link link : PageLinks.find(doc, selectors, rules.nextPageSelectors())) {
             int depth = link.nextPage() ? request.depth() : request.depth() + 1;
             if (depth <= rules.maxDepth() && rules.hostAllowed(pageHost, link.url().getHost())
                     && rules.wanted(link.url().toString())) {
