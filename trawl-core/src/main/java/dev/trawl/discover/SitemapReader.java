@@ -51,7 +51,8 @@ public final class SitemapReader {
             // Not strict: shops list pages outside the sitemap's own directory (/sitemaps/x.xml → /p/1).
             map = new SiteMapParser(false).parseSiteMap(contentType == null ? "application/xml" : contentType, body, location);
         } catch (UnknownFormatException e) {
-            throw new Unreadable("not a sitemap: " + e.getMessage());
+            // crawler-commons says only "Failed to parse URL"; the XML parser's cause says why.
+            throw new Unreadable("not a sitemap" + (e.getCause() != null ? ": " + e.getCause().getMessage() : ": " + e.getMessage()));
         } catch (IOException | RuntimeException e) {
             throw new Unreadable("cannot read the sitemap: " + e.getMessage());
         }
