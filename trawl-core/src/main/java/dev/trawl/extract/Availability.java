@@ -33,6 +33,43 @@ public enum Availability {
     }
 
     /**
+     * The availability a shop's visible text states ("Auf Lager — in stock", "Only 3 left",
+     * "Currently sold out"), looked for as words inside it: a negative ("out of stock", "sold
+     * out", "unavailable") before a positive; or null. For structured values use {@link #parse}.
+     */
+    public static Availability describedBy(String text) {
+        if (text == null) {
+            return null;
+        }
+        Availability exact = parse(text);
+        if (exact != null) {
+            return exact;
+        }
+        String s = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+        for (Object[] rule : WORDS) {
+            for (int i = 1; i < rule.length; i++) {
+                if (s.contains(" " + rule[i] + " ")) {
+                    return (Availability) rule[0];
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Phrases of shop text by what they mean, negatives first ("not available" holds "available"). */
+    private static final Object[][] WORDS = {
+        {OUT_OF_STOCK, "out of stock", "not in stock", "not available", "unavailable", "currently unavailable", "nicht verfügbar",
+                "ausverkauft", "épuisé", "rupture de stock", "agotado", "esaurito", "uitverkocht", "slutsåld"},
+        {SOLD_OUT, "sold out"},
+        {DISCONTINUED, "discontinued", "no longer available"},
+        {PRE_ORDER, "pre order", "preorder", "vorbestellen", "précommande", "reserva"},
+        {BACK_ORDER, "backorder", "back order", "backordered"},
+        {LIMITED_AVAILABILITY, "only a few left", "low stock", "few left", "limited stock"},
+        {IN_STOCK, "in stock", "available", "auf lager", "lieferbar", "en stock", "disponible", "disponibile", "op voorraad",
+                "i lager", "add to cart", "in den warenkorb"},
+    };
+
+    /**
      * The availability a text states, or null when it names none: a schema.org IRI (http or https,
      * any case), a term, or words such as "in stock", "out-of-stock", "sold out", "pre-order",
      * "available", "unavailable".

@@ -2,6 +2,8 @@ package dev.trawl.recipe;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,12 +49,15 @@ final class RecipeFiles {
         }
         String file = path.toString();
         RecipeSpec spec;
+        String text = null;
         try {
-            spec = YAML.readValue(Files.readString(path), RecipeSpec.class);
+            text = Files.readString(path);
+            spec = YAML.readValue(text, RecipeSpec.class);
         } catch (NoSuchFileException e) {
             throw new RecipeException(file + ": no such file");
         } catch (UnrecognizedPropertyException e) {
-            throw new RecipeException(at(file, e) + "unknown key '" + e.getPropertyName() + "' (known: " + e.getKnownPropertyIds() + ")");
+            throw new RecipeException(file + ":" + lineOf(text, e.getPropertyName()) + ": unknown key '" + e.getPropertyName()
+                    + "' (known: " + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()) + ")");
         } catch (JsonProcessingException e) {
             throw new RecipeException(at(file, e) + e.getOriginalMessage());
         } catch (IOException e) {
@@ -120,6 +125,24 @@ final class RecipeFiles {
         } catch (PatternSyntaxException e) {
             throw new RecipeException(where + ": not a regular expression: " + e.getDescription() + " in '" + regex + "'");
         }
+    }
+
+    /**
+     * The line of the first key so named. Jackson reports an unknown key of a record where the
+     * record ends, having read it whole first, so the key is looked for again.
+     */
+    private static String lineOf(String text, String key) {
+        try (JsonParser parser = YAML.getFactory().createParser(text)) {
+            for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
+                if (t == JsonToken.FIELD_NAME && parser.currentName().equals(key)) {
+                    JsonLocation l = parser.currentTokenLocation();
+                    return l.getLineNr() + ":" + l.getColumnNr();
+                }
+            }
+        } catch (IOException e) {
+            // fall through: the file was read once already, so this cannot fail in practice
+        }
+        return "?";
     }
 
     private static String at(String file, JsonProcessingException e) {

@@ -110,7 +110,7 @@ final class RecipeReader {
                 p.currency(code);
             }
             case "availability" -> {
-                Availability a = Availability.parse(value);
+                Availability a = Availability.describedBy(value);
                 if (a == null) {
                     return false;
                 }
