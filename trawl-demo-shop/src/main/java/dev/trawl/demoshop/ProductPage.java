@@ -35,13 +35,13 @@ final class ProductPage {
                 .add(name).add(" by ").add(Pages.html(p.brand())).add("\">\n<link rel=\"canonical\" href=\"").add(url).add("\">\n");
         if (markup != Markup.PLAIN) {
             b.add("<meta property=\"og:type\" content=\"product\"><meta property=\"og:title\" content=\"").add(name)
-                    .add("\"><meta property=\"og:url\" content=\"").add(url).add("\">");
+                    .add("\"><meta property=\"og:url\" content=\"").add(url).add("\">\n");
         }
         if (markup == Markup.JSON_LD) {
             b.add("<meta property=\"product:price:amount\" content=\"").add(p.price().toPlainString())
-                    .add("\"><meta property=\"product:price:currency\" content=\"").add(p.currency()).add("\">");
+                    .add("\"><meta property=\"product:price:currency\" content=\"").add(p.currency()).add("\">\n");
         }
-        b.add("\n").add(Pages.HEAD_END).add(Pages.NAV)
+        b.add(Pages.HEAD_END).add(Pages.NAV)
                 .add("<main id=\"main\"><ol class=\"breadcrumbs\"><li><a href=\"/\">Home</a></li><li><a href=\"/c/").add(p.category())
                 .add("?page=1\">").add(p.categoryLabel()).add("</a></li><li>").add(name).add("</li></ol>\n");
         ProductBox.write(b, p, markup, prices);
