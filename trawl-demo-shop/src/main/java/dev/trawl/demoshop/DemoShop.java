@@ -28,17 +28,22 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <pre>
  * /                          home: links to the categories
- * /robots.txt                Disallow /cart and /search; a Sitemap: line
- * /sitemap.xml               sitemap index; children /sitemaps/products-K.xml (even K) and .xml.gz (odd K)
- * /c/{category}?page=N       listings, 24 products a page, rel="next" to the next page
- * /p/{id}                    product page, 20–60 KB, schema.org Product JSON-LD (ids 0 … products−1)
+ * /robots.txt                Disallow /cart, /search, /*?*sort= and /drafts/ (Allow /c/), optional Crawl-delay;
+ *                            BadBot disallowed everything; a Sitemap: line
+ * /sitemap.xml               sitemap index; children /sitemaps/products-K.xml (even K) and .xml.gz (odd K);
+ *                            the first child also lists the drafts
+ * /c/{category}?page=N       listings, 24 products a page, rel="next" to the next page, add-to-cart and sort
+ *                            links, an ItemList JSON-LD in a JSON-LD shop
+ * /p/{id}                    product page, 20–60 KB, in the shop's {@link Markup} and {@link PriceFormat}
+ *                            (ids 0 … products−1)
+ * /drafts/p/{id}             a draft's product page (see {@link #disallowedSitemapPaths()}), disallowed by robots.txt
  * /fault/{500,503,429,reset,hang,drip,oversized,redirect-loop,redirect,gzip-bomb,wrong-charset}
  *                            a fault on demand; ?times=N faults only the first N requests, then serves /p/{id}
  *                            (&amp;id=, default 1); 429 takes ?retry-after=S and &amp;date=1; redirect takes ?to=PATH
  * /_shop/counters            this shop's counters as JSON (?path=P adds one path's count and first start times; ?paths=1 all counts)
  * /_shop/reset               zeroes the counters
- * /_shop/urls.txt            every product URL, a line each
- * /_shop/catalogue.jsonl     every product as a JSON line
+ * /_shop/urls.txt            every product URL, a line each (drafts not included)
+ * /_shop/catalogue.jsonl     every product as a JSON line: what a perfect extractor reads from its page
  * </pre>
  *
  * GET and HEAD everywhere, POST only to {@code /_shop/reset}; other methods get 405, and a
@@ -50,6 +55,9 @@ public final class DemoShop implements AutoCloseable {
 
     private final Builder config;
     private final Catalogue catalogue;
+    private final ProductPage productPage;
+    private final ListingPage listingPage;
+    private final Drafts drafts;
     private final ShopStats stats;
     private final ShopRoutes routes;
     private final ServerSocket server;
@@ -60,7 +68,10 @@ public final class DemoShop implements AutoCloseable {
 
     private DemoShop(Builder b) throws IOException {
         this.config = b;
-        this.catalogue = new Catalogue(b.site, b.products, b.day, b.currency);
+        this.catalogue = new Catalogue(b.site, b.products, b.day, b.currency, b.markup);
+        this.productPage = new ProductPage(b.markup, b.priceFormat, catalogue.seller());
+        this.listingPage = new ListingPage(b.markup, b.priceFormat);
+        this.drafts = new Drafts(b.products, b.sitemapChildSize);
         this.stats = new ShopStats(b.products);
         this.routes = new ShopRoutes(this, stats);
         this.server = new ServerSocket();
@@ -82,6 +93,22 @@ public final class DemoShop implements AutoCloseable {
 
     public Catalogue catalogue() {
         return catalogue;
+    }
+
+    public Markup markup() {
+        return config.markup;
+    }
+
+    public PriceFormat priceFormat() {
+        return config.priceFormat;
+    }
+
+    /**
+     * The paths the sitemap lists but robots.txt disallows, e.g. {@code /drafts/p/7}: draft
+     * product pages that are served, so that a test can count whether a crawler requested them.
+     */
+    public List<String> disallowedSitemapPaths() {
+        return drafts.paths();
     }
 
     public ShopCounters counters() {
@@ -124,8 +151,24 @@ public final class DemoShop implements AutoCloseable {
         String base = baseUri.toString().substring(0, baseUri.toString().length() - 1);
         for (int i = 0; i < pages; i++) {
             buffer.reset();
-            Pages.product(buffer, catalogue.product(i % catalogue.size()), base);
+            productPage.render(buffer, catalogue.product(i % catalogue.size()), base);
         }
+    }
+
+    ProductPage productPage() {
+        return productPage;
+    }
+
+    ListingPage listingPage() {
+        return listingPage;
+    }
+
+    Drafts drafts() {
+        return drafts;
+    }
+
+    Duration crawlDelay() {
+        return config.crawlDelay;
     }
 
     int faultAttempts() {
@@ -254,6 +297,9 @@ public final class DemoShop implements AutoCloseable {
         private long products = 10_000;
         private int day = 1;
         private String currency = "USD";
+        private Markup markup = Markup.JSON_LD;
+        private PriceFormat priceFormat = PriceFormat.US;
+        private Duration crawlDelay = Duration.ZERO;
         private Duration latencyMin = Duration.ZERO;
         private Duration latencyMax = Duration.ZERO;
         private final Map<Fault, Double> faults = new EnumMap<>(Fault.class);
@@ -294,6 +340,24 @@ public final class DemoShop implements AutoCloseable {
 
         public Builder currency(String currency) {
             this.currency = currency;
+            return this;
+        }
+
+        /** How product pages state their product for machines (default {@link Markup#JSON_LD}). */
+        public Builder markup(Markup markup) {
+            this.markup = markup;
+            return this;
+        }
+
+        /** How pages show prices to shoppers (default {@link PriceFormat#US}). */
+        public Builder priceFormat(PriceFormat priceFormat) {
+            this.priceFormat = priceFormat;
+            return this;
+        }
+
+        /** A Crawl-delay for every crawler in robots.txt, in seconds there; zero (the default) leaves it out. */
+        public Builder crawlDelay(Duration crawlDelay) {
+            this.crawlDelay = crawlDelay;
             return this;
         }
 
@@ -340,6 +404,9 @@ public final class DemoShop implements AutoCloseable {
             check(products >= 1 && products <= Integer.MAX_VALUE - 8, "products must be between 1 and " + (Integer.MAX_VALUE - 8) + ", was " + products);
             check(port >= 0 && port <= 65535, "port must be between 0 and 65535, was " + port);
             check(currency != null && currency.matches("[A-Z]{3}"), "currency must be an ISO 4217 code such as USD, was " + currency);
+            check(markup != null, "markup must be one of " + List.of(Markup.values()) + ", was null");
+            check(priceFormat != null, "priceFormat must be one of " + List.of(PriceFormat.values()) + ", was null");
+            check(crawlDelay != null && !crawlDelay.isNegative(), "crawlDelay must be ≥ 0, was " + crawlDelay);
             check(latencyMin != null && latencyMax != null && !latencyMin.isNegative() && latencyMax.compareTo(latencyMin) >= 0,
                     "latency must be ≥ 0 with max ≥ min, was " + latencyMin + ".." + latencyMax);
             faults.forEach((k, r) -> check(r >= 0 && r <= 1, "fault rate of " + k + " must be between 0 and 1, was " + r));

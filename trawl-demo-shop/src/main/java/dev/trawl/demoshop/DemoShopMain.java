@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * {@code java -cp trawl.jar dev.trawl.demoshop.DemoShopMain --products 100000 --latency 20ms --shops 3}.
  * Prints one line per shop: {@code demo shop: http://127.0.0.2:PORT/ (N products)}. With
  * {@code --warm-up N} each shop first renders N pages, so that a benchmark does not count the
- * shop's cold start against the crawler.
+ * shop's cold start against the crawler. {@code --markup json-ld|microdata|plain},
+ * {@code --price-format us|eu} and {@code --crawl-delay 0.5s} choose how pages look (defaults
+ * json-ld, us, no Crawl-delay).
  */
 public final class DemoShopMain {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)");
@@ -61,6 +63,9 @@ public final class DemoShopMain {
                 case "--site" -> site = (int) number(flag, v);
                 case "--day" -> b.day((int) number(flag, v));
                 case "--currency" -> b.currency(v.toUpperCase(Locale.ROOT));
+                case "--markup" -> b.markup(choice(flag, v, Markup.values()));
+                case "--price-format" -> b.priceFormat(choice(flag, v, PriceFormat.values()));
+                case "--crawl-delay" -> b.crawlDelay(duration(flag, v));
                 case "--fault-attempts" -> b.faultAttempts((int) number(flag, v));
                 case "--retry-after" -> b.retryAfterSeconds((int) number(flag, v));
                 case "--sitemap-child-size" -> b.sitemapChildSize((int) number(flag, v));
@@ -90,6 +95,20 @@ public final class DemoShopMain {
         }
         System.out.flush();
         return started;
+    }
+
+    /** The constant named {@code v}, written in any case and with - for _ (json-ld for JSON_LD). */
+    private static <E extends Enum<E>> E choice(String flag, String v, E[] values) {
+        for (E e : values) {
+            if (e.name().replace('_', '-').equalsIgnoreCase(v.strip())) {
+                return e;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (E e : values) {
+            names.add(e.name().replace('_', '-').toLowerCase(Locale.ROOT));
+        }
+        throw new IllegalArgumentException(flag + " must be one of " + String.join(", ", names) + ", was " + v);
     }
 
     private static long number(String flag, String v) {

@@ -53,9 +53,10 @@ final class ShopRoutes {
         } else if (path.equals("/")) {
             Pages.home(b);
             x.send(200, HTML, "", b.bytes, b.length);
+        } else if (path.startsWith(Drafts.PREFIX + "/p/")) {
+            draft(x, productId(path.substring(Drafts.PREFIX.length())));
         } else if (path.equals("/robots.txt")) {
-            x.send(200, "text/plain; charset=utf-8", "User-agent: *\nDisallow: /cart\nDisallow: /search\n\nSitemap: "
-                    + shop.baseUri() + "sitemap.xml\n");
+            x.send(200, "text/plain; charset=utf-8", RobotsTxt.text(shop.baseUri().toString(), shop.crawlDelay()));
         } else if (path.equals("/sitemap.xml")) {
             Sitemaps.index(b, shop.baseUri().toString(), shop.catalogue().size(), shop.sitemapChildSize());
             x.send(200, "application/xml", "", b.bytes, b.length);
@@ -70,7 +71,7 @@ final class ShopRoutes {
 
     private void product(Exchange x, long id, long count) throws IOException, InterruptedException {
         PageBuffer b = x.buffer;
-        Pages.product(b, shop.catalogue().product(id), base());
+        shop.productPage().render(b, shop.catalogue().product(id), base());
         Optional<Fault> fault = shop.faultFor("/p/" + id);
         if (fault.isPresent() && (fault.get().persistent() || count <= shop.faultAttempts())) {
             String loop = x.request.query().contains("loop") ? "/p/" + id : "/p/" + id + "?loop=1";
@@ -78,6 +79,16 @@ final class ShopRoutes {
             return;
         }
         sendPage(x, b);
+    }
+
+    /** A draft's product page, served (without faults) to whoever ignores robots.txt. */
+    private void draft(Exchange x, long id) throws IOException {
+        if (id < 0 || !shop.drafts().isDraft(id)) {
+            notFound(x);
+            return;
+        }
+        shop.productPage().render(x.buffer, shop.catalogue().product(id), base());
+        sendPage(x, x.buffer);
     }
 
     private void sendPage(Exchange x, PageBuffer b) throws IOException {
@@ -99,7 +110,7 @@ final class ShopRoutes {
         long times = r.longParam("times", Long.MAX_VALUE);
         long id = Math.max(0, Math.min(shop.catalogue().size() - 1, r.longParam("id", 1)));
         PageBuffer b = x.buffer;
-        Pages.product(b, shop.catalogue().product(id), base());
+        shop.productPage().render(b, shop.catalogue().product(id), base());
         if (count > times) {
             sendPage(x, b);
             return;
@@ -151,10 +162,10 @@ final class ShopRoutes {
         }
         if (gz) {
             GZIPOutputStream z = new GZIPOutputStream(x.out, 64 * 1024);
-            Sitemaps.child(z, base(), shop.catalogue(), k, shop.sitemapChildSize());
+            Sitemaps.child(z, base(), shop.catalogue(), shop.drafts(), k, shop.sitemapChildSize());
             z.finish();
         } else {
-            Sitemaps.child(x.out, base(), shop.catalogue(), k, shop.sitemapChildSize());
+            Sitemaps.child(x.out, base(), shop.catalogue(), shop.drafts(), k, shop.sitemapChildSize());
         }
         x.out.flush();
     }
@@ -163,11 +174,11 @@ final class ShopRoutes {
         int index = java.util.Arrays.asList(Catalogue.CATEGORIES).indexOf(category.toLowerCase(Locale.ROOT));
         long page = x.request.longParam("page", 1);
         long inCategory = index < 0 ? 0 : (shop.catalogue().size() - index + Catalogue.CATEGORIES.length - 1) / Catalogue.CATEGORIES.length;
-        if (index < 0 || page < 1 || (page - 1) * Pages.PER_LISTING_PAGE >= Math.max(inCategory, 1)) {
+        if (index < 0 || page < 1 || (page - 1) * ListingPage.PER_PAGE >= Math.max(inCategory, 1)) {
             notFound(x);
             return;
         }
-        Pages.listing(x.buffer, shop.catalogue(), Catalogue.CATEGORIES[index], index, page);
+        shop.listingPage().render(x.buffer, shop.catalogue(), index, page, base());
         x.send(200, HTML, "", x.buffer.bytes, x.buffer.length);
     }
 
@@ -178,13 +189,13 @@ final class ShopRoutes {
                 String json = stats.snapshot().toJson();
                 String path = r.param("path");
                 if (path != null) {
-                    json = json.substring(0, json.length() - 1) + ",\"path\":\"" + Pages.json(path) + "\",\"pathRequests\":"
+                    json = json.substring(0, json.length() - 1) + ",\"path\":\"" + JsonObject.escape(path) + "\",\"pathRequests\":"
                             + shop.requestsFor(path) + ",\"pathStartsEpochMicros\":" + shop.requestStarts(path) + "}";
                 } else if (r.param("paths") != null) {
                     StringBuilder s = new StringBuilder(json.substring(0, json.length() - 1)).append(",\"paths\":{");
                     String sep = "";
                     for (var e : stats.allPaths().entrySet()) {
-                        s.append(sep).append('"').append(Pages.json(e.getKey())).append("\":").append(e.getValue());
+                        s.append(sep).append('"').append(JsonObject.escape(e.getKey())).append("\":").append(e.getValue());
                         sep = ",";
                     }
                     json = s.append("}}").toString();
@@ -201,7 +212,7 @@ final class ShopRoutes {
         }
     }
 
-    /** Every product as a URL line or a JSON line, streamed close-delimited. */
+    /** Every product as a URL line or a JSON line (drafts are not listed), streamed close-delimited. */
     private void stream(Exchange x, String type, boolean json) throws IOException {
         x.closeAfter = true;
         x.head(200, type, "");
@@ -213,11 +224,7 @@ final class ShopRoutes {
         String base = base();
         for (long id = 0; id < shop.catalogue().size(); id++) {
             if (json) {
-                CatalogueProduct p = shop.catalogue().product(id);
-                s.append("{\"id\":").append(id).append(",\"url\":\"").append(base).append("/p/").append(id).append("\",\"name\":\"")
-                        .append(Pages.json(p.name())).append("\",\"sku\":\"").append(p.sku()).append("\",\"price\":\"")
-                        .append(p.price().toPlainString()).append("\",\"currency\":\"").append(p.currency())
-                        .append("\",\"availability\":\"").append(p.availability()).append("\"}\n");
+                s.append(CatalogueLine.of(shop.catalogue().product(id), base, shop.markup(), shop.catalogue().seller())).append('\n');
             } else {
                 s.append(base).append("/p/").append(id).append('\n');
             }

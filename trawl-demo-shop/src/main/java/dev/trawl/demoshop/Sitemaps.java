@@ -29,12 +29,18 @@ final class Sitemaps {
         out.write(s.append("</sitemapindex>\n").toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    static void child(OutputStream out, String base, Catalogue catalogue, int k, int childSize) throws IOException {
+    /** Child {@code k}: its products' URLs; the first child starts with the drafts' (robots.txt disallows them). */
+    static void child(OutputStream out, String base, Catalogue catalogue, Drafts drafts, int k, int childSize) throws IOException {
         out.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n").getBytes(StandardCharsets.UTF_8));
         long from = (long) (k - 1) * childSize;
         long to = Math.min(catalogue.size(), from + childSize);
         StringBuilder s = new StringBuilder(8192);
+        if (k == 1) {
+            for (String draft : drafts.paths()) {
+                s.append("  <url><loc>").append(base).append(draft).append("</loc><lastmod>").append(LASTMOD).append("</lastmod></url>\n");
+            }
+        }
         for (long id = from; id < to; id++) {
             s.append("  <url><loc>").append(base).append("/p/").append(id).append("</loc><lastmod>").append(LASTMOD)
                     .append("</lastmod></url>\n");
