@@ -241,6 +241,12 @@ public final class CrawlEngine implements Crawl {
     }
 
     private FetchResult fetch(CrawlRequest request) {
+        lock.lock();
+        try {
+            scheduler.sending(request.host(), Ticks.now());
+        } finally {
+            lock.unlock();
+        }
         try {
             long cap = request.kind() == RequestKind.SITEMAP ? Math.max(SitemapReader.MAX_BYTES, config.fetch().maxBodyBytes())
                     : config.fetch().maxBodyBytes();

@@ -85,6 +85,17 @@ public final class HostScheduler {
         return earliest;
     }
 
+    /**
+     * A request to {@code host} is about to go on the wire at {@code now}, which may be well after
+     * {@link #next} let it start when the client stalls (a cold JVM, a busy machine): the next
+     * start keeps its delay from this moment too, so a late request cannot shorten the gap the
+     * server sees.
+     */
+    public void sending(String host, long now) {
+        HostSlot slot = slots.get(host);
+        slot.nextStart = Math.max(slot.nextStart, now + slot.delay);
+    }
+
     /** A request to {@code host} has ended (its slot is free again). */
     public void finished(String host) {
         slots.get(host).active--;

@@ -93,8 +93,10 @@ class CrawlEngineTest {
                     .concurrency(10).perHost(10, Duration.ofMillis(100)));
             assertEquals(12, s.counts().done());
             ShopCounters c = shop.counters();
-            // The delay is kept at our end; arrival jitter on loopback is well under 10 ms.
-            assertTrue(c.minGapMicros() >= 90_000, "smallest gap between starts " + c.minGapMicros() + " µs");
+            // The delay is kept at our end, from the moment each request goes to the transport; what
+            // the server sees adds the client's jitter from there to the wire, up to ~15 ms in a cold
+            // JVM on a busy two-core machine (the first reuse of a pooled connection runs cold code).
+            assertTrue(c.minGapMicros() >= 80_000, "smallest gap between starts " + c.minGapMicros() + " µs");
             assertEquals(1, c.maxInFlight());
         }
     }

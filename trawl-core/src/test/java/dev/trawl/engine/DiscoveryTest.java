@@ -34,8 +34,20 @@ class DiscoveryTest {
             Map<String, CrawlResult> byUrl = results.byUrl();
             assertEquals(1, shop.requestsFor("/robots.txt"));
             assertEquals(1, shop.requestsFor("/sitemap.xml"));
+            // The sitemap lists drafts that robots.txt disallows: each fails as robots, never requested.
+            List<String> drafts = shop.disallowedSitemapPaths();
+            assertEquals(10, drafts.size()); // ids 7, 107, ... 907: those of the first child
+            for (String draft : drafts) {
+                Outcome.Failed f = assertInstanceOf(Outcome.Failed.class, byUrl.get(shop.baseUri().resolve(draft).toString()).outcome());
+                assertEquals(FailureReason.ROBOTS, f.reason());
+                assertEquals(0, f.attempts());
+                assertEquals(0, shop.requestsFor(draft), draft);
+            }
             Set<Long> seen = new HashSet<>();
             for (CrawlResult r : byUrl.values()) {
+                if (r.rawUrl().contains("/drafts/")) {
+                    continue;
+                }
                 assertInstanceOf(Outcome.Done.class, r.outcome(), r.rawUrl() + " " + r.outcome());
                 if (r.rawUrl().contains("/p/")) {
                     long id = Long.parseLong(r.rawUrl().replaceAll(".*/p/", ""));
@@ -52,8 +64,8 @@ class DiscoveryTest {
             for (long id = 0; id < 2_500; id++) {
                 assertEquals(1, shop.requestsFor("/p/" + id), "/p/" + id);
             }
-            // the index, three children, and the pages: each one outcome
-            assertEquals(2_500 + 4, byUrl.size());
+            // the index, three children, the pages and the drafts: each one outcome
+            assertEquals(2_500 + 4 + drafts.size(), byUrl.size());
         }
     }
 
@@ -73,8 +85,11 @@ class DiscoveryTest {
                 assertEquals(isKitchen ? 1 : 0, shop.requestsFor("/p/" + id), "/p/" + id);
                 kitchen += isKitchen ? 1 : 0;
             }
-            long products = results.all().stream().mapToLong(r -> r.products().size()).sum();
+            long products = results.all().stream().filter(r -> r.rawUrl().contains("/p/")).mapToLong(r -> r.products().size()).sum();
             assertEquals(kitchen, products);
+            // the listing pages' ItemList names each product too: one record per product per listing
+            long listed = results.all().stream().filter(r -> r.rawUrl().contains("/c/")).mapToLong(r -> r.products().size()).sum();
+            assertEquals(kitchen, listed);
             assertEquals(1, shop.requestsFor("/c/kitchen?page=1"));
             results.byUrl(); // one outcome per URL
         }
