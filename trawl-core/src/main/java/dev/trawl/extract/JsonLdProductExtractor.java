@@ -15,7 +15,7 @@ import java.util.List;
  * ({@link ProductNodeReader}) with source {@code json-ld}. A block that is not valid JSON is
  * skipped; the others are still read. Stateless, so one instance serves every thread.
  */
-final class JsonLdProductExtractor implements Extractor {
+final class JsonLdProductExtractor implements SourceExtractor {
     static final String SOURCE = "json-ld";
 
     /** Made on first use: building a mapper loads much of Jackson, which start-up need not wait for. */
@@ -29,11 +29,7 @@ final class JsonLdProductExtractor implements Extractor {
     }
 
     @Override
-    public List<Product> extract(Page page) {
-        return extract(PageSource.of(page));
-    }
-
-    List<Product> extract(PageSource source) {
+    public List<Product> extract(PageSource source) {
         List<JsonLdBlocks.Range> ranges = JsonLdBlocks.ranges(source.markup());
         if (ranges.isEmpty()) {
             return List.of();

@@ -11,15 +11,11 @@ import org.jsoup.Jsoup;
  * only when its raw text contains {@code itemscope}: most pages never pay for one. Stateless and
  * thread-safe.
  */
-final class MicrodataProductExtractor implements Extractor {
+final class MicrodataProductExtractor implements SourceExtractor {
     static final String SOURCE = "microdata";
 
     @Override
-    public List<Product> extract(Page page) {
-        return extract(PageSource.of(page));
-    }
-
-    List<Product> extract(PageSource source) {
+    public List<Product> extract(PageSource source) {
         if (!mayHaveItems(source)) {
             return List.of();
         }

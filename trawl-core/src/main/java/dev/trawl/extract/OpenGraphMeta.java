@@ -21,17 +21,10 @@ final class OpenGraphMeta {
     static OpenGraphMeta of(PageSource source) {
         OpenGraphMeta meta = new OpenGraphMeta();
         String html = source.markup();
-        int lower = html.indexOf("<meta");
-        int upper = html.indexOf("<META");
+        Occurrences tags = new Occurrences(html, "<meta", "<META");
         int i = 0;
         while (true) {
-            if (lower >= 0 && lower < i) {
-                lower = html.indexOf("<meta", i);
-            }
-            if (upper >= 0 && upper < i) {
-                upper = html.indexOf("<META", i);
-            }
-            int at = lower < 0 ? upper : upper < 0 ? lower : Math.min(lower, upper);
+            int at = tags.next(i);
             if (at < 0) {
                 break;
             }

@@ -16,15 +16,11 @@ import java.util.List;
  * {@code product:retailer_item_id} (sku), {@code product:mfr_part_no} (mpn) and
  * {@code product:gtin}/{@code ean}/{@code upc}. Stateless and thread-safe.
  */
-final class OpenGraphProductExtractor implements Extractor {
+final class OpenGraphProductExtractor implements SourceExtractor {
     static final String SOURCE = "opengraph";
 
     @Override
-    public List<Product> extract(Page page) {
-        return extract(PageSource.of(page));
-    }
-
-    List<Product> extract(PageSource source) {
+    public List<Product> extract(PageSource source) {
         OpenGraphMeta meta = OpenGraphMeta.of(source);
         String type = meta.first("og:type");
         String amount = meta.first("product:price:amount", "og:price:amount");
@@ -56,10 +52,7 @@ final class OpenGraphProductExtractor implements Extractor {
     private static List<String> images(PageSource source, OpenGraphMeta meta) {
         List<String> images = new ArrayList<>(2);
         for (String ref : meta.all("og:image", "og:image:url")) {
-            String url = WebUrls.absolute(source.url(), ref);
-            if (url != null && !images.contains(url)) {
-                images.add(url);
-            }
+            WebUrls.addAbsolute(images, source.url(), ref);
         }
         return images;
     }

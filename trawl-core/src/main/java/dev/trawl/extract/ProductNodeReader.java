@@ -139,10 +139,7 @@ final class ProductNodeReader {
             String ref = resolved.isObject() && !resolved.has("@value")
                     ? JsonLd.text(resolved.has("url") ? resolved.get("url") : resolved.get("contentUrl"))
                     : JsonLd.text(resolved);
-            String url = WebUrls.absolute(page, ref);
-            if (url != null && !images.contains(url)) {
-                images.add(url);
-            }
+            WebUrls.addAbsolute(images, page, ref);
         }
         return images;
     }

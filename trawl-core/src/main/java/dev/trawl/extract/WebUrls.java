@@ -1,6 +1,7 @@
 package dev.trawl.extract;
 
 import java.net.URI;
+import java.util.List;
 
 /** URLs as pages state them (images, product URLs), made absolute against the page they are on. */
 final class WebUrls {
@@ -34,6 +35,14 @@ final class WebUrls {
             return isHttp(resolved) ? resolved : null;
         } catch (IllegalArgumentException e) {
             return null; // not a URI reference (spaces, stray characters): nothing to resolve
+        }
+    }
+
+    /** Adds a reference, made {@link #absolute}, to a list of URLs unless it is unusable or already there. */
+    static void addAbsolute(List<String> urls, URI page, String ref) {
+        String url = absolute(page, ref);
+        if (url != null && !urls.contains(url)) {
+            urls.add(url);
         }
     }
 
