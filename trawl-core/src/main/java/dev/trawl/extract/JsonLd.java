@@ -1,7 +1,9 @@
 package dev.trawl.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,6 +34,43 @@ final class JsonLd {
             index(root, 0);
         }
         return nodesById.getOrDefault(node.get("@id").asText(), node);
+    }
+
+    /** The objects a value holds: the value itself or an array's items, references resolved; anything else skipped. */
+    List<JsonNode> objects(JsonNode value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            JsonNode v = resolve(value);
+            return v.isObject() ? List.of(v) : List.of();
+        }
+        List<JsonNode> objects = new ArrayList<>(value.size());
+        for (JsonNode item : value) {
+            JsonNode v = resolve(item);
+            if (v.isObject()) {
+                objects.add(v);
+            }
+        }
+        return objects;
+    }
+
+    /**
+     * The name a value gives something by (a brand, a seller, a category): its text, or a
+     * node's (or referenced node's) {@code name}; of an array, the first that has one. Else null.
+     */
+    String name(JsonNode value) {
+        String text = text(value);
+        if (text != null) {
+            return text;
+        }
+        for (JsonNode node : objects(value)) {
+            String name = text(node.get("name"));
+            if (name != null) {
+                return name;
+            }
+        }
+        return null;
     }
 
     private void index(JsonNode node, int depth) {

@@ -2,52 +2,75 @@ package dev.trawl.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The price and currency a product's {@code offers} state. Offers may be one object or an array
- * (the first offer with a price wins); an {@code Offer} gives {@code price}, else its
- * {@code priceSpecification}'s; an {@code AggregateOffer} gives {@code lowPrice}, else
- * {@code price}, else its own nested offers'. The currency comes from where the price came from,
- * else from the offer. A price specification typed as a list or strikethrough price (the "was"
- * price) is used only when there is no other.
+ * What a product's {@code offers} state: price, currency, "was" price, availability, condition and
+ * seller. Offers may be one object or an array (the first offer with a price wins); an
+ * {@code Offer} gives {@code price}, else its {@code priceSpecification}'s selling price; an
+ * {@code AggregateOffer} gives {@code lowPrice}, else {@code price}, else its own nested offers'.
+ * The currency comes from where the price came from, else from the offer. A price specification
+ * typed as a list or strikethrough price (the "was" price) is the list price when a lower selling
+ * price is stated beside it, and the price only when no other is stated.
  */
 final class JsonLdOffers {
-    /** What an offer states; either may be null. */
-    record Stated(BigDecimal price, String currency) {
-        static final Stated NOTHING = new Stated(null, null);
+    /**
+     * What an offer states; any field may be null.
+     *
+     * @param offer the offer object the statement was read from, for identifiers it may carry
+     */
+    record Stated(BigDecimal price, String currency, BigDecimal listPrice, Availability availability, Condition condition,
+                  String seller, JsonNode offer) {
+        static final Stated NOTHING = new Stated(null, null, null, null, null, null, null);
+
+        boolean isEmpty() {
+            return price == null && currency == null && availability == null && condition == null && seller == null;
+        }
+
+        /** This statement with the fields it lacks taken from an enclosing one (an aggregate offer's own). */
+        Stated orElse(Stated outer) {
+            return new Stated(price, currency != null ? currency : outer.currency, listPrice,
+                    availability != null ? availability : outer.availability, condition != null ? condition : outer.condition,
+                    seller != null ? seller : outer.seller, offer);
+        }
     }
 
+    /** The selling and "was" prices of a {@code priceSpecification}; any may be null. */
+    private record Specified(BigDecimal price, String currency, BigDecimal was, String wasCurrency) {}
+
     private static final String[] WAS_PRICE_TYPES = {"ListPrice", "StrikethroughPrice", "SRP", "MSRP"};
+    private static final int MAX_NESTING = 3;
 
     private JsonLdOffers() {}
 
     /**
-     * The first priced offer's price and currency; when no offer has a price, the first offer's
-     * currency alone; {@link Stated#NOTHING} when there is no offer.
+     * The first priced offer's statement; when no offer has a price, the first that states a
+     * currency, else the first that states anything; {@link Stated#NOTHING} when there is none.
      */
     static Stated of(JsonNode offers, JsonLd block) {
         return of(offers, block, 0);
     }
 
     private static Stated of(JsonNode offers, JsonLd block, int depth) {
-        if (offers == null || depth > 3) {
+        if (offers == null || depth > MAX_NESTING) {
             return Stated.NOTHING;
         }
-        if (!offers.isArray()) {
-            return offer(block.resolve(offers), block, depth);
-        }
-        Stated first = null;
-        for (JsonNode o : offers) {
-            Stated s = offer(block.resolve(o), block, depth);
+        Stated withCurrency = null;
+        Stated any = null;
+        for (JsonNode o : block.objects(offers)) {
+            Stated s = offer(o, block, depth);
             if (s.price() != null) {
                 return s;
             }
-            if (first == null && s.currency() != null) {
-                first = s;
+            if (withCurrency == null && s.currency() != null) {
+                withCurrency = s;
+            }
+            if (any == null && !s.isEmpty()) {
+                any = s;
             }
         }
-        return first != null ? first : Stated.NOTHING;
+        return withCurrency != null ? withCurrency : any != null ? any : Stated.NOTHING;
     }
 
     /** What one offer object states. */
@@ -56,50 +79,71 @@ final class JsonLdOffers {
             return Stated.NOTHING;
         }
         String currency = Prices.currency(JsonLd.text(offer.get("priceCurrency")));
+        Availability availability = Availability.parse(JsonLd.text(offer.get("availability")));
+        Condition condition = Condition.parse(JsonLd.text(offer.get("itemCondition")));
+        String seller = block.name(offer.get("seller"));
         boolean aggregate = JsonLd.hasType(offer, "AggregateOffer");
         BigDecimal price = aggregate ? price(offer, "lowPrice", "price") : price(offer, "price", "lowPrice");
-        if (price != null) {
-            return new Stated(price, currency != null ? currency : specification(offer.get("priceSpecification"), block).currency());
+        Specified spec = specification(offer.get("priceSpecification"), block);
+        if (price == null && spec.price() != null) {
+            price = spec.price();
+            currency = spec.currency() != null ? spec.currency() : currency;
+        } else if (price != null && currency == null) {
+            currency = spec.currency() != null ? spec.currency() : spec.wasCurrency();
         }
-        Stated spec = specification(offer.get("priceSpecification"), block);
-        if (spec.price() != null) {
-            return new Stated(spec.price(), spec.currency() != null ? spec.currency() : currency);
-        }
-        if (aggregate && offer.has("offers")) {
+        if (price == null && aggregate && offer.has("offers")) {
             Stated nested = of(offer.get("offers"), block, depth + 1);
             if (nested.price() != null) {
-                return new Stated(nested.price(), nested.currency() != null ? nested.currency() : currency);
+                return nested.orElse(new Stated(null, currency, null, availability, condition, seller, offer));
             }
         }
-        return new Stated(null, currency);
+        if (price == null && spec.was() != null) {
+            // The "was" price is the only price stated: it is the price, with no list price beside it.
+            return new Stated(spec.was(), spec.wasCurrency() != null ? spec.wasCurrency() : currency, null, availability, condition,
+                    seller, offer);
+        }
+        return new Stated(price, currency, listPrice(price, currency, spec), availability, condition, seller, offer);
     }
 
-    /** A priceSpecification (one or an array): the first selling price, else the first "was" price. */
-    private static Stated specification(JsonNode specs, JsonLd block) {
-        if (specs == null) {
-            return Stated.NOTHING;
+    /** The "was" price when it is above the selling price and in the same currency; else null. */
+    private static BigDecimal listPrice(BigDecimal price, String currency, Specified spec) {
+        if (price == null || spec.was() == null || spec.was().compareTo(price) <= 0) {
+            return null;
         }
-        Stated was = null;
-        for (JsonNode raw : specs.isArray() ? specs : List.of(specs)) {
-            JsonNode spec = block.resolve(raw);
-            if (spec == null || !spec.isObject()) {
+        boolean sameCurrency = currency == null || spec.wasCurrency() == null || currency.equals(spec.wasCurrency());
+        return sameCurrency ? spec.was() : null;
+    }
+
+    /** A priceSpecification (one or an array): the first selling price and the first "was" price. */
+    private static Specified specification(JsonNode specs, JsonLd block) {
+        BigDecimal price = null;
+        String currency = null;
+        BigDecimal was = null;
+        String wasCurrency = null;
+        for (JsonNode spec : block.objects(specs)) {
+            BigDecimal p = price(spec, "price", "minPrice");
+            if (p == null) {
                 continue;
             }
-            Stated s = new Stated(price(spec, "price", "minPrice"), Prices.currency(JsonLd.text(spec.get("priceCurrency"))));
-            if (s.price() == null) {
-                continue;
-            }
+            String c = Prices.currency(JsonLd.text(spec.get("priceCurrency")));
             if (!isWasPrice(spec)) {
-                return s;
-            }
-            if (was == null) {
-                was = s;
+                if (price == null) {
+                    price = p;
+                    currency = c;
+                }
+            } else if (was == null) {
+                was = p;
+                wasCurrency = c;
             }
         }
-        return was != null ? was : Stated.NOTHING;
+        return new Specified(price, currency, was, wasCurrency);
     }
 
+    /** Typed {@code ListPrice} (and the like), or a {@code priceType} naming one, as a term or an IRI. */
     private static boolean isWasPrice(JsonNode spec) {
+        if (JsonLd.hasType(spec, WAS_PRICE_TYPES)) {
+            return true;
+        }
         JsonNode type = JsonLd.scalar(spec.get("priceType"));
         if (type == null || !type.isTextual()) {
             return false;
@@ -126,5 +170,18 @@ final class JsonLdOffers {
             return null;
         }
         return v.isNumber() ? Prices.check(v.decimalValue()) : Prices.parse(v.textValue());
+    }
+
+    /** The offer objects of a product, an aggregate offer's nested ones in its place: the candidates for variants. */
+    static List<JsonNode> flat(JsonNode offers, JsonLd block) {
+        List<JsonNode> flat = new ArrayList<>();
+        for (JsonNode o : block.objects(offers)) {
+            if (JsonLd.hasType(o, "AggregateOffer") && o.has("offers")) {
+                flat.addAll(block.objects(o.get("offers")));
+            } else {
+                flat.add(o);
+            }
+        }
+        return flat;
     }
 }

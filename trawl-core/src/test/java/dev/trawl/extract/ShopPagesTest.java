@@ -31,12 +31,24 @@ class ShopPagesTest {
         }
     }
 
+    private static final URI PAGE = URI.create("https://shop.test/p");
+
     private static Page page(String contentType, byte[] body) {
-        return new Page(URI.create("https://shop.test/p"), 200, contentType, body);
+        return new Page(PAGE, 200, contentType, body);
     }
 
-    private static final Product SHOPIFY = TestProducts.jsonLd("Caf\u00e9 Linen Shirt \"Classic\" & Co", "LS-001-S", new BigDecimal("49.0"), "USD");
-    private static final Product WOOCOMMERCE = TestProducts.jsonLd("Kapuzenpullover \u2013 Logo & Fleece", "1234", new BigDecimal("42.00"), "EUR");
+    private static final Product SHOPIFY = TestProducts.jsonLd(PAGE, "Caf\u00e9 Linen Shirt \"Classic\" & Co", "LS-001-S",
+                    new BigDecimal("49.0"), "USD").toBuilder()
+            .canonicalUrl("https://linen.example/products/cafe-linen-shirt?variant=1").brand("Linen Example")
+            .availability(Availability.OUT_OF_STOCK).images(List.of("https://linen.example/cdn/shop/products/shirt.jpg?v=1&width=1920"))
+            .offers(List.of(new Offer("LS-001-S", null, new BigDecimal("49.0"), "USD", Availability.OUT_OF_STOCK),
+                    new Offer("LS-001-M", null, new BigDecimal("52.0"), "USD", Availability.IN_STOCK)))
+            .build();
+    private static final Product WOOCOMMERCE = TestProducts.jsonLd(PAGE, "Kapuzenpullover \u2013 Logo & Fleece", "1234",
+                    new BigDecimal("42.00"), "EUR").toBuilder()
+            .canonicalUrl("https://laden.example/produkt/kapuzenpullover-logo/").availability(Availability.IN_STOCK)
+            .images(List.of("https://laden.example/wp-content/uploads/2025/01/hoodie-logo.jpg")).category(List.of("Pullover"))
+            .seller("Beispiel-Laden").build();
 
     @Test
     void readsAShopifyStyleProductPage() {
@@ -53,7 +65,7 @@ class ShopPagesTest {
         String html = "<html><head><meta charset=\"windows-1252\"><title>Cr\u00e8me</title></head><body>"
                 + "<script type=\"application/ld+json\">{\"@type\":\"Product\",\"name\":\"Cr\u00e8me br\u00fbl\u00e9e \u20ac\","
                 + "\"offers\":{\"price\":\"4,50\",\"priceCurrency\":\"EUR\"}}</script></body></html>";
-        Product creme = TestProducts.jsonLd("Cr\u00e8me br\u00fbl\u00e9e \u20ac", null, new BigDecimal("4.50"), "EUR");
+        Product creme = TestProducts.jsonLd(PAGE, "Cr\u00e8me br\u00fbl\u00e9e \u20ac", null, new BigDecimal("4.50"), "EUR");
         assertEquals(List.of(creme), EXTRACTOR.extract(page("text/html", html.getBytes(Charset.forName("windows-1252")))), "meta");
         assertEquals(List.of(creme), EXTRACTOR.extract(page("text/html; charset=iso-8859-1", html.getBytes(Charset.forName("windows-1252")))),
                 "a Latin-1 header, read as windows-1252");
@@ -65,7 +77,7 @@ class ShopPagesTest {
     void readsPagesInCharsetsThatAreNotAsciiCompatible() {
         String html = "<script type=\"application/ld+json\">{\"@type\":\"Product\",\"name\":\"\u6771\u4eac \u30b7\u30e3\u30c4\","
                 + "\"sku\":\"\u8868-1\",\"offers\":{\"price\":\"1980\",\"priceCurrency\":\"JPY\"}}</script>";
-        Product shirt = TestProducts.jsonLd("\u6771\u4eac \u30b7\u30e3\u30c4", "\u8868-1", new BigDecimal("1980"), "JPY");
+        Product shirt = TestProducts.jsonLd(PAGE, "\u6771\u4eac \u30b7\u30e3\u30c4", "\u8868-1", new BigDecimal("1980"), "JPY");
         assertEquals(List.of(shirt), EXTRACTOR.extract(page("text/html; charset=Shift_JIS", html.getBytes(Charset.forName("Shift_JIS")))));
         byte[] utf16 = html.getBytes(StandardCharsets.UTF_16); // with a byte-order mark
         assertEquals(List.of(shirt), EXTRACTOR.extract(page("text/html", utf16)));
@@ -86,7 +98,7 @@ class ShopPagesTest {
     void readsJsonWrappedTheWayDrupalWrapsIt() {
         String html = "<script type=\"application/ld+json\"><!--//--><![CDATA[//><!--\n"
                 + "{\"@type\":\"Product\",\"name\":\"Wrapped\",\"offers\":{\"price\":\"1.00\",\"priceCurrency\":\"EUR\"}}\n//--><!]]></script>";
-        assertEquals(List.of(TestProducts.jsonLd("Wrapped", null, new BigDecimal("1.00"), "EUR")),
+        assertEquals(List.of(TestProducts.jsonLd(PAGE, "Wrapped", null, new BigDecimal("1.00"), "EUR")),
                 EXTRACTOR.extract(page("text/html", html.getBytes(StandardCharsets.UTF_8))));
     }
 
