@@ -33,7 +33,7 @@ public final class CrawlBuilder {
     private Duration backoff = Duration.ofMillis(250);
     private int maxRedirects = 10;
     private String transport = "apache";
-    private Extractor extractor = Extractors.jsonLdProducts();
+    private Extractor extractor = Extractors.products();
     private final List<ResultSink> sinks = new ArrayList<>();
     private Consumer<String> warnings = line -> System.getLogger("dev.trawl").log(System.Logger.Level.WARNING, line);
     private boolean obeyRobots = true;
@@ -116,7 +116,7 @@ public final class CrawlBuilder {
         return this;
     }
 
-    /** What to read from each page (default: JSON-LD products); null for nothing. */
+    /** What to read from each page (default: {@link Extractors#products()}: JSON-LD, then microdata, then OpenGraph); null for nothing. */
     public CrawlBuilder extract(Extractor extractor) {
         this.extractor = extractor;
         return this;

@@ -6,6 +6,11 @@ import dev.trawl.Seeds;
 import dev.trawl.Trawl;
 import dev.trawl.demoshop.DemoShop;
 import dev.trawl.demoshop.Fault;
+import dev.trawl.demoshop.Markup;
+import dev.trawl.demoshop.PriceFormat;
+import dev.trawl.recipe.Recipe;
+import dev.trawl.recipe.RecipeException;
+import dev.trawl.recipe.Recipes;
 import dev.trawl.output.Sinks;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,14 +20,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code trawl demo}: starts demo shops on loopback (127.0.0.2, .3, ... stand for separate sites,
- * with latency and a few injected faults), crawls every product page, writes the products and
- * outcomes to files, checks them against the shops' catalogues and prints a summary.
+ * with latency and a few injected faults, in the markup styles real shops use: JSON-LD, microdata,
+ * plain HTML read by the shipped recipe, European prices), crawls each from its root with no URL
+ * list (robots.txt, then its sitemaps), writes the products and outcomes to files, checks every
+ * field against the shops' catalogues and prints a summary.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Crawl the built-in demo shops on loopback and write their products to a file.")
@@ -64,11 +72,14 @@ final class DemoCommand implements Callable<Integer> {
         Duration[] range = DemoShopCommand.parseLatency(latency);
         List<DemoShop> started = new ArrayList<>();
         try {
-            List<String> urls = new ArrayList<>();
+            List<String> sites = new ArrayList<>();
+            List<Recipe> recipes = new ArrayList<>();
             for (int i = 0; i < shops; i++) {
                 int perShop = products / shops + (i < products % shops ? 1 : 0);
+                Style style = STYLES[i % STYLES.length];
                 DemoShop shop = DemoShop.builder()
                         .address("127.0.0." + (i + 2)).site(i + 1).products(perShop)
+                        .markup(style.markup()).priceFormat(style.format()).currency(style.currency())
                         .latency(range[0], range[1])
                         .fault(Fault.SERVER_ERROR_500, faultRate * 0.3).fault(Fault.UNAVAILABLE_503, faultRate * 0.3)
                         .fault(Fault.RESET_MID_BODY, faultRate * 0.3)
@@ -76,19 +87,21 @@ final class DemoCommand implements Callable<Integer> {
                         .fault(Fault.TOO_MANY_REQUESTS_429, faultRate * 0.1)
                         .start();
                 started.add(shop);
-                for (long id = 0; id < perShop; id++) {
-                    urls.add(shop.baseUri().resolve(shop.catalogue().product(id).path()).toString());
+                sites.add(shop.baseUri().toString());
+                if (style.markup() == Markup.PLAIN) {
+                    recipes.add(plainRecipe(shop));
                 }
                 if (!quiet) {
-                    out.printf("demo shop %d: %s (%d products)%n", i + 1, shop.baseUri(), perShop);
+                    out.printf("demo shop %d: %s (%d products, %s)%n", i + 1, shop.baseUri(), perShop, style.description());
                 }
             }
             Files.createDirectories(dir);
             Path productsFile = dir.resolve("products.jsonl");
             Path outcomesFile = dir.resolve("outcomes.jsonl");
             CrawlSummary summary;
+            Recipes recipeSet = Recipes.of(recipes);
             try (Crawl crawl = Trawl.crawl()
-                    .seeds(Seeds.urls(urls))
+                    .seeds(Seeds.sites(sites)).recipes(recipeSet)
                     .concurrency(concurrency).perHost(perHost, Duration.ZERO)
                     .timeout(Duration.ofSeconds(10)).retries(3).backoff(Duration.ofMillis(100))
                     .sink(Sinks.products(productsFile)).sink(Sinks.outcomes(outcomesFile))
@@ -96,17 +109,50 @@ final class DemoCommand implements Callable<Integer> {
                     .start()) {
                 summary = crawl.await();
             }
+            recipeSet.report().forEach(line -> spec.commandLine().getErr().println("trawl: " + line));
             if (!quiet) {
                 SummaryPrinter.print(summary, out);
                 DemoCheck.Result check = DemoCheck.verify(productsFile, started);
-                out.printf("  checked against the shops' catalogues: %d of %d products exact (name, sku, price, currency)%n",
-                        check.exact(), check.expected());
+                out.printf("  checked against the shops' catalogues: %d of %d products exact, every field%n", check.exact(), check.expected());
+                if (check.firstMismatch() != null) {
+                    out.printf("  first difference: %s%n", check.firstMismatch());
+                }
                 out.printf("  products: %s%n  outcomes: %s%n", productsFile, outcomesFile);
                 out.flush();
             }
             return 0;
         } finally {
             started.forEach(DemoShop::close);
+        }
+    }
+
+    /** The shops' styles, in turn. */
+    private record Style(Markup markup, PriceFormat format, String currency, String description) {}
+
+    private static final Style[] STYLES = {
+        new Style(Markup.JSON_LD, PriceFormat.US, "USD", "JSON-LD, USD, product groups with variants"),
+        new Style(Markup.MICRODATA, PriceFormat.US, "GBP", "microdata only, GBP"),
+        new Style(Markup.PLAIN, PriceFormat.EU, "EUR", "plain HTML read by recipes/demo-shop-plain.yaml, 1.299,99 €"),
+        new Style(Markup.JSON_LD, PriceFormat.EU, "EUR", "JSON-LD, EUR shown as 1.299,99 €"),
+    };
+
+    /** The recipe the repository ships for plain shops (inside the jar), narrowed to this shop's pages. */
+    private static Recipe plainRecipe(DemoShop shop) throws IOException {
+        String text;
+        try (var in = DemoCommand.class.getResourceAsStream("/recipes/demo-shop-plain.yaml")) {
+            if (in == null) {
+                throw new IOException("recipes/demo-shop-plain.yaml is missing from the jar");
+            }
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        try {
+            Recipe r = Recipes.parse(text, "recipes/demo-shop-plain.yaml");
+            String base = shop.baseUri().toString();
+            Pattern onlyHere = Pattern.compile("^" + Pattern.quote(base.substring(0, base.length() - 1)) + ".*" + r.match().pattern());
+            return new Recipe(r.name(), r.file(), onlyHere,
+                    r.currency(), r.fields(), r.follow(), r.followMatch());
+        } catch (RecipeException e) {
+            throw new IOException(e.getMessage());
         }
     }
 }

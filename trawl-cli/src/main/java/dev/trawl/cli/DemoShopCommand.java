@@ -2,6 +2,8 @@ package dev.trawl.cli;
 
 import dev.trawl.demoshop.DemoShop;
 import dev.trawl.demoshop.Fault;
+import dev.trawl.demoshop.Markup;
+import dev.trawl.demoshop.PriceFormat;
 import dev.trawl.fetch.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,8 +57,27 @@ final class DemoShopCommand implements Callable<Integer> {
     @Option(names = "--sitemap-child-size", paramLabel = "N", description = "URLs per child sitemap (default: ${DEFAULT-VALUE}).")
     int sitemapChildSize = 50_000;
 
+    @Option(names = "--markup", paramLabel = "STYLE", description = "How product pages state their data: json-ld (default), microdata, or plain (needs a recipe).")
+    String markup = "json-ld";
+
+    @Option(names = "--price-format", paramLabel = "FORMAT", description = "How prices are shown: us ($1,299.99, default) or eu (1.299,99 €).")
+    String priceFormat = "us";
+
+    @Option(names = "--crawl-delay", paramLabel = "DURATION", description = "A Crawl-delay for robots.txt, e.g. 500ms (default: none).")
+    Duration crawlDelay;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The constant an option names, written in lower case with dashes (json-ld for JSON_LD). */
+    static <E extends Enum<E>> E named(Class<E> type, String option, String value) {
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(option + " must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList() + ", was " + value, 2);
+        }
+    }
 
     @Override
     public Integer call() throws InterruptedException {
@@ -72,7 +93,11 @@ final class DemoShopCommand implements Callable<Integer> {
                 String ip = octets[0] + "." + octets[1] + "." + octets[2] + "." + (Integer.parseInt(octets[3]) + i);
                 DemoShop.Builder b = DemoShop.builder().address(ip).port(port).site(site + i).products(products).day(day)
                         .currency(currency.toUpperCase(Locale.ROOT)).latency(range[0], range[1])
-                        .faultAttempts(faultAttempts).compression(compression).sitemapChildSize(sitemapChildSize);
+                        .faultAttempts(faultAttempts).compression(compression).sitemapChildSize(sitemapChildSize)
+                        .markup(named(Markup.class, "--markup", markup)).priceFormat(named(PriceFormat.class, "--price-format", priceFormat));
+                if (crawlDelay != null) {
+                    b.crawlDelay(crawlDelay);
+                }
                 faults.forEach(b::fault);
                 DemoShop shop = b.start();
                 started.add(shop);

@@ -81,7 +81,7 @@ public final class CrawlEngine implements Crawl {
                 config.warnings(), this::wake);
         this.processor = new ResponseProcessor(config, stats, frontier, writer::submit, this::robotsLearned);
         this.dispatcher = TrawlThreads.startVirtual("dispatcher", this::dispatch);
-        if (config.extractor() == Extractors.jsonLdProducts()) {
+        if (config.extractor() == Extractors.products() || config.extractor() == Extractors.jsonLdProducts()) {
             // Loads Jackson while the first requests are on the wire, not after. Only our own
             // extractor: a user's must never be handed a page that was not fetched.
             TrawlThreads.startVirtual("warm-up", () -> config.extractor().extract(WARM_UP_PAGE));

@@ -29,7 +29,7 @@ final class RecipeFiles {
 
     private RecipeFiles() {}
 
-    record FieldSpec(String selector, String attribute, String regex, Boolean all) {}
+    record FieldSpec(String selector, String attribute, String regex, Boolean all, Boolean optional) {}
 
     record RecipeSpec(String name, String match, String currency, Map<String, FieldSpec> fields, List<String> follow,
                       @JsonProperty("follow_match") String followMatch) {}
@@ -47,26 +47,32 @@ final class RecipeFiles {
             }
             return all;
         }
-        String file = path.toString();
-        RecipeSpec spec;
-        String text = null;
+        String text;
         try {
             text = Files.readString(path);
-            spec = YAML.readValue(text, RecipeSpec.class);
         } catch (NoSuchFileException e) {
-            throw new RecipeException(file + ": no such file");
+            throw new RecipeException(path + ": no such file");
+        } catch (IOException e) {
+            throw new RecipeException(path + ": cannot read: " + e.getMessage());
+        }
+        return List.of(parse(text, path.toString()));
+    }
+
+    /** One recipe from its text; {@code file} names it in messages. */
+    static Recipe parse(String text, String file) throws RecipeException {
+        RecipeSpec spec;
+        try {
+            spec = YAML.readValue(text, RecipeSpec.class);
         } catch (UnrecognizedPropertyException e) {
             throw new RecipeException(file + ":" + lineOf(text, e.getPropertyName()) + ": unknown key '" + e.getPropertyName()
                     + "' (known: " + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()) + ")");
         } catch (JsonProcessingException e) {
             throw new RecipeException(at(file, e) + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new RecipeException(file + ": cannot read: " + e.getMessage());
         }
         if (spec == null) {
             throw new RecipeException(file + ": empty recipe");
         }
-        return List.of(recipe(spec, file));
+        return recipe(spec, file);
     }
 
     private static boolean isRecipeFile(Path p) {
@@ -101,7 +107,7 @@ final class RecipeFiles {
             }
             selector(where + ".selector", f.selector());
             fields.put(field, new FieldRule(f.selector(), f.attribute(), f.regex() == null ? null : pattern(where + ".regex", f.regex()),
-                    Boolean.TRUE.equals(f.all())));
+                    Boolean.TRUE.equals(f.all()), Boolean.TRUE.equals(f.optional())));
         }
         List<String> follow = spec.follow() == null ? List.of() : spec.follow();
         for (int i = 0; i < follow.size(); i++) {

@@ -18,8 +18,8 @@ import org.jsoup.nodes.Document;
  * The site recipes of a crawl: the one front door to them. {@link #over(Extractor)} reads a page
  * with the first recipe whose {@code match} finds its URL, and fills what the recipe does not
  * read from the page's structured data; other pages go to the structured-data extractor alone.
- * Every field a recipe reads nothing for is counted, and {@link #report()} says so: a recipe that
- * matches nothing is reported, not silently empty. Thread-safe.
+ * Every field a recipe reads nothing for (unless marked optional) is counted, and {@link #report()}
+ * says so: a recipe that matches nothing is reported, not silently empty. Thread-safe.
  */
 public final class Recipes {
     /** No recipes. */
@@ -42,6 +42,11 @@ public final class Recipes {
             all.addAll(RecipeFiles.read(p));
         }
         return new Recipes(all);
+    }
+
+    /** One recipe from its YAML or JSON text; {@code name} stands for its file in messages. */
+    public static Recipe parse(String text, String name) throws RecipeException {
+        return RecipeFiles.parse(text, name);
     }
 
     public static Recipes of(List<Recipe> recipes) {
@@ -129,12 +134,19 @@ public final class Recipes {
 
         Tally(Recipe recipe) {
             Map<String, Miss> m = new LinkedHashMap<>();
-            recipe.fields().keySet().forEach(f -> m.put(f, new Miss()));
+            recipe.fields().forEach((name, rule) -> {
+                if (!rule.optional()) {
+                    m.put(name, new Miss());
+                }
+            });
             this.misses = m;
         }
 
         void miss(String field, URI url) {
             Miss m = misses.get(field);
+            if (m == null) {
+                return; // optional
+            }
             m.count.increment();
             if (m.example == null) {
                 m.example = url;

@@ -19,7 +19,8 @@ final class CatalogueLine {
         // a product group's offers are its variants': no single condition or seller
         boolean oneOffer = jsonLd && !p.isGroup();
         String url = base + p.path();
-        JsonObject line = new JsonObject().string("url", url).string("canonical_url", jsonLd ? url : null)
+        // og:url states it on JSON-LD and microdata pages
+        JsonObject line = new JsonObject().string("url", url).string("canonical_url", markup != Markup.PLAIN ? url : null)
                 .string("name", p.name()).string("brand", p.brand()).string("sku", p.sku())
                 .string("gtin", markup == Markup.PLAIN ? null : p.gtin13())
                 .number("price", p.price()).string("currency", p.currency())

@@ -107,6 +107,15 @@ public final class DemoShop implements AutoCloseable {
      * The paths the sitemap lists but robots.txt disallows, e.g. {@code /drafts/p/7}: draft
      * product pages that are served, so that a test can count whether a crawler requested them.
      */
+    /**
+     * The line {@code /_shop/catalogue.jsonl} serves for product {@code id}: the record a perfect
+     * extractor reads from its page, as trawl's product lines write it.
+     */
+    public String expectedLine(long id) {
+        String base = baseUri().toString();
+        return CatalogueLine.of(catalogue().product(id), base.substring(0, base.length() - 1), markup(), catalogue().seller());
+    }
+
     public List<String> disallowedSitemapPaths() {
         return drafts.paths();
     }

@@ -224,7 +224,7 @@ final class ShopRoutes {
         String base = base();
         for (long id = 0; id < shop.catalogue().size(); id++) {
             if (json) {
-                s.append(CatalogueLine.of(shop.catalogue().product(id), base, shop.markup(), shop.catalogue().seller())).append('\n');
+                s.append(shop.expectedLine(id)).append('\n');
             } else {
                 s.append(base).append("/p/").append(id).append('\n');
             }
