@@ -183,7 +183,8 @@ class MarkupTest {
 
     private static void microdataStates(String html, CatalogueProduct p, Map<String, String> line) {
         assertFalse(line.containsKey("list_price") || line.containsKey("category") || line.containsKey("condition")
-                || line.containsKey("seller") || line.containsKey("canonical_url") || line.containsKey("offers"), line.toString());
+                || line.containsKey("seller") || line.containsKey("offers"), line.toString());
+        assertTrue(html.contains("<meta property=\"og:url\" content=" + line.get("canonical_url") + ">"), line.toString());
         assertTrue(html.contains("itemprop=\"name\">" + Pages.html(p.name()) + "</h1>"));
         assertTrue(html.contains("itemprop=\"brand\" itemscope itemtype=\"https://schema.org/Brand\"><span itemprop=\"name\">"
                 + Pages.html(unquoted(line.get("brand"))) + "</span>"));
