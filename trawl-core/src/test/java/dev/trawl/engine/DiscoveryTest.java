@@ -14,6 +14,7 @@ import dev.trawl.extract.Product;
 import dev.trawl.demoshop.CatalogueProduct;
 import dev.trawl.demoshop.DemoShop;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +133,24 @@ class DiscoveryTest {
             CrawlEngineTest.crawl(Trawl.crawl().seeds(Seeds.urls(List.of(base.resolve("/cart").toString()))).obeyRobots(false).sink(rude));
             assertEquals(1, shop.requestsFor("/cart"));
         }
+    }
+
+    @Test
+    void aCrawlDelayInRobotsTxtRaisesTheHostsDelayUpToTheCap() throws Exception {
+        try (DemoShop shop = DemoShop.builder().products(20).crawlDelay(Duration.ofMillis(150)).start()) {
+            CrawlEngineTest.crawl(Trawl.crawl().seeds(Seeds.urls(urls(shop, 8))).perHost(8, Duration.ZERO));
+            assertTrue(shop.counters().minGapMicros() >= 130_000, "smallest gap " + shop.counters().minGapMicros() + " µs");
+            assertEquals(1, shop.counters().maxInFlight());
+
+            shop.resetCounters();
+            CrawlEngineTest.crawl(Trawl.crawl().seeds(Seeds.urls(urls(shop, 8))).perHost(8, Duration.ZERO).maxCrawlDelay(Duration.ofMillis(40)));
+            long gap = shop.counters().minGapMicros();
+            assertTrue(gap >= 30_000 && gap < 130_000, "smallest gap " + gap + " µs with a 40 ms cap");
+        }
+    }
+
+    private static List<String> urls(DemoShop shop, int n) {
+        return java.util.stream.IntStream.range(0, n).mapToObj(i -> shop.baseUri().resolve("/p/" + i).toString()).toList();
     }
 
     @Test
