@@ -1,6 +1,11 @@
 package dev.trawl.bench;
 
 import dev.trawl.demoshop.DemoShop;
+import dev.trawl.demoshop.Markup;
+import dev.trawl.recipe.Recipe;
+import dev.trawl.recipe.Recipes;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import dev.trawl.extract.Extractor;
 import dev.trawl.extract.Extractors;
 import dev.trawl.extract.Page;
@@ -40,6 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *     pipeline's look for microdata and meta tags adds;
  * <li>{@code microdata}: the corpus's Magento-style page (microdata only: a DOM is built);
  * <li>{@code openGraph}: the corpus's OpenGraph-only page;
+ * <li>{@code recipe}: a plain demo-shop product page of about 40 KB (no structured data) read by
+ *     the shipped {@code recipes/demo-shop-plain.yaml} (a DOM is built), through the same pipeline;
  * <li>{@code jsoupParse}: {@code Jsoup.parse} of the 40 KB page, no extraction.
  * </ul>
  */
@@ -60,10 +67,18 @@ public class ExtractionBenchmark {
     private String jsonLdText;
     private Page microdataPage;
     private Page openGraphPage;
+    private Page plainPage;
+    private Extractor withRecipe;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        jsonLdPage = demoShopPage();
+        jsonLdPage = demoShopPage(Markup.JSON_LD);
+        plainPage = demoShopPage(Markup.PLAIN);
+        Recipe recipe = Recipes.parse(Files.readString(Path.of("recipes/demo-shop-plain.yaml")), "recipes/demo-shop-plain.yaml");
+        withRecipe = Recipes.of(List.of(recipe)).over(products);
+        if (withRecipe.extract(plainPage).getFirst().price() == null) {
+            throw new IllegalStateException("the recipe read no price from " + plainPage);
+        }
         jsonLdText = new String(jsonLdPage.body(), StandardCharsets.UTF_8);
         microdataPage = corpusPage("magento-microdata");
         openGraphPage = corpusPage("opengraph-only");
@@ -96,13 +111,18 @@ public class ExtractionBenchmark {
     }
 
     @Benchmark
+    public List<Product> recipe() {
+        return withRecipe.extract(plainPage);
+    }
+
+    @Benchmark
     public Document jsoupParse() {
         return Jsoup.parse(jsonLdText, jsonLdPage.url().toString());
     }
 
     /** The demo shop's product page (among the first {@value #CANDIDATES}) nearest 40 KB in size, fetched over loopback. */
-    private static Page demoShopPage() throws IOException, InterruptedException {
-        try (DemoShop shop = DemoShop.builder().products(CANDIDATES).start(); HttpClient http = HttpClient.newHttpClient()) {
+    private static Page demoShopPage(Markup markup) throws IOException, InterruptedException {
+        try (DemoShop shop = DemoShop.builder().products(CANDIDATES).markup(markup).start(); HttpClient http = HttpClient.newHttpClient()) {
             Page best = null;
             for (int id = 1; id <= CANDIDATES; id++) {
                 URI uri = shop.baseUri().resolve("/p/" + id);
@@ -113,7 +133,7 @@ public class ExtractionBenchmark {
                     best = page;
                 }
             }
-            System.out.println("JSON-LD page: " + best.url() + ", " + best.body().length + " bytes");
+            System.out.println(markup + " page: " + best.url() + ", " + best.body().length + " bytes");
             return best;
         }
     }
