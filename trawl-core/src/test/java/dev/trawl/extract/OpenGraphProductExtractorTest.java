@@ -81,6 +81,18 @@ class OpenGraphProductExtractorTest {
     }
 
     @Test
+    void readsTheTagsOfTheHeadOrOfAWholePageWithoutOne() {
+        String og = "<meta property=\"og:type\" content=\"product\"><meta property=\"og:title\" content=\"Lamp\">";
+        Extractor openGraph = Extractors.openGraphProducts();
+        byte[] inBody = ("<html><head><title>x</title></head><body>" + og + "</body></html>").getBytes(StandardCharsets.UTF_8);
+        assertEquals(List.of(), openGraph.extract(new Page(PAGE, 200, "text/html", inBody)));
+        byte[] noHead = ("<title>x</title><p>text</p>" + og).getBytes(StandardCharsets.UTF_8);
+        assertEquals("Lamp", openGraph.extract(new Page(PAGE, 200, "text/html", noHead)).getFirst().name());
+        byte[] upper = ("<HTML><HEAD>" + og.toUpperCase(java.util.Locale.ROOT) + "</HEAD><BODY></BODY></HTML>").getBytes(StandardCharsets.UTF_8);
+        assertEquals(1, openGraph.extract(new Page(PAGE, 200, "text/html", upper)).size());
+    }
+
+    @Test
     void brokenTagsNeitherThrowNorLoop() {
         assertEquals(List.of(), extract("<meta property=\"og:type\" content=\"product"));
         assertEquals(List.of(), extract("<meta<meta<META<metaX"));
