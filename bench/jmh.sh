@@ -12,14 +12,16 @@ result=trawl-bench/target/jmh-result.json
 "$JAVA_HOME/bin/java" -jar trawl-bench/target/benchmarks.jar ExtractionBenchmark \
     -f 1 -wi 3 -i 5 -w 1s -r 1s -t 1 -bm avgt -tu ns -rf json -rff "$result" "$@"
 
+# Mean as JMH reports it; the median and best iteration beside it, because on a shared machine a
+# few iterations that lost the CPU to other processes can move the mean far from the typical cost.
 python3 - "$result" <<'PY'
-import json, sys
+import json, statistics, sys
 rows = json.load(open(sys.argv[1]))
 print()
-print(f"{'path':<12} {'ns/page':>12} {'± (99.9%)':>11} {'pages/s':>12}")
+print(f"{'path':<12} {'mean ns':>10} {'± 99.9%':>10} {'median ns':>10} {'best ns':>10} {'pages/s (median)':>17}")
 for r in rows:
     m = r["primaryMetric"]
-    ns = m["score"]
-    err = m["scoreError"]
-    print(f"{r['benchmark'].rsplit('.', 1)[-1]:<12} {ns:>12,.0f} {err:>11,.0f} {1e9 / ns:>12,.0f}")
+    raw = [x for fork in m["rawData"] for x in fork]
+    median = statistics.median(raw)
+    print(f"{r['benchmark'].rsplit('.', 1)[-1]:<12} {m['score']:>10,.0f} {m['scoreError']:>10,.0f} {median:>10,.0f} {min(raw):>10,.0f} {1e9 / median:>17,.0f}")
 PY

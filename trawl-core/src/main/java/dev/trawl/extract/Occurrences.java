@@ -8,11 +8,19 @@ package dev.trawl.extract;
  */
 final class Occurrences {
     private final String text;
+    private final int end;
     private final String[] markers;
     private final int[] next;
 
+    /** Markers in the whole text. */
     Occurrences(String text, String... markers) {
+        this(text, text.length(), markers);
+    }
+
+    /** Markers that start before {@code end}. */
+    Occurrences(String text, int end, String... markers) {
         this.text = text;
+        this.end = end;
         this.markers = markers;
         this.next = new int[markers.length];
         for (int k = 0; k < markers.length; k++) {
@@ -40,7 +48,10 @@ final class Occurrences {
     }
 
     private int find(int k, int from) {
+        if (from >= end) {
+            return -1;
+        }
         String m = markers[k];
-        return m.length() == 1 ? text.indexOf(m.charAt(0), from) : text.indexOf(m, from);
+        return m.length() == 1 ? text.indexOf(m.charAt(0), from, end) : text.indexOf(m, from, end);
     }
 }

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * A rough measure of extraction cost per page, NOT a benchmark (JMH does that in bench/): run
+ * A rough measure of extraction cost per page, NOT a benchmark (JMH does that: trawl-bench, run by bench/jmh.sh): run
  * {@code main} from the IDE, or {@code java -cp <test and main classpath> dev.trawl.extract.JsonLdExtractionMeasure}.
  * Pads the fixture pages to ~40 KB of ordinary markup, the size of a real product page.
  */
