@@ -9,6 +9,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,6 +74,9 @@ final class CrawlOptions {
     @Option(names = "--max-depth", paramLabel = "N", description = "Link hops from a start page at most (default: ${DEFAULT-VALUE}).")
     int maxDepth = LinkRules.DEFAULT.maxDepth();
 
+    @Option(names = "--modified-since", paramLabel = "DATE", description = "Skip sitemap entries whose <lastmod> is older, e.g. 2026-11-01 or 2026-11-01T12:00:00Z.")
+    String modifiedSince;
+
     @Option(names = "--ignore-robots", description = "Do not obey robots.txt (it is still read for --site's sitemaps).")
     boolean ignoreRobots;
 
@@ -98,7 +105,7 @@ final class CrawlOptions {
         } catch (RecipeException e) {
             throw new UserError(e.getMessage(), 2);
         }
-        builder.recipes(recipes).follow(linkRules()).obeyRobots(!ignoreRobots);
+        builder.recipes(recipes).follow(linkRules()).obeyRobots(!ignoreRobots).modifiedSince(since());
         builder.concurrency(concurrency).perHost(perHost, delay).timeout(timeout).retries(retries).transport(transport)
                 .warnings(line -> {
                     synchronized (err) {
@@ -128,6 +135,18 @@ final class CrawlOptions {
             err.println("trawl: " + line);
         }
         err.flush();
+    }
+
+    private Instant since() {
+        if (modifiedSince == null) {
+            return null;
+        }
+        try {
+            return modifiedSince.contains("T") ? Instant.parse(modifiedSince)
+                    : LocalDate.parse(modifiedSince).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new UserError("--modified-since " + modifiedSince + ": not a date such as 2026-11-01 or 2026-11-01T12:00:00Z", 2);
+        }
     }
 
     private LinkRules linkRules() {

@@ -71,6 +71,21 @@ class DiscoveryTest {
     }
 
     @Test
+    void sitemapEntriesOlderThanModifiedSinceAreSkipped() throws Exception {
+        // every entry of the shop's sitemaps has <lastmod>2026-11-01</lastmod>
+        try (DemoShop shop = DemoShop.builder().products(50).start()) {
+            Results after = new Results();
+            CrawlEngineTest.crawl(Trawl.crawl().seeds(Seeds.sitemaps(List.of(shop.baseUri().resolve("/sitemap.xml").toString())))
+                    .modifiedSince(java.time.Instant.parse("2026-11-02T00:00:00Z")).sink(after));
+            assertEquals(0, after.all().stream().filter(r -> r.rawUrl().contains("/p/")).count());
+            Results before = new Results();
+            CrawlEngineTest.crawl(Trawl.crawl().seeds(Seeds.sitemaps(List.of(shop.baseUri().resolve("/sitemap.xml").toString())))
+                    .modifiedSince(java.time.Instant.parse("2026-11-01T00:00:00Z")).sink(before));
+            assertEquals(50, before.all().stream().filter(r -> r.rawUrl().contains("/p/") && !r.rawUrl().contains("/drafts/")).count());
+        }
+    }
+
+    @Test
     void startPagesFollowLinksByTheRulesAndFetchEachProductOnce() throws Exception {
         try (DemoShop shop = DemoShop.builder().products(600).start()) {
             Results results = new Results();
