@@ -75,16 +75,7 @@ public enum Availability {
      * "available", "unavailable".
      */
     public static Availability parse(String text) {
-        if (text == null) {
-            return null;
-        }
-        String s = text.strip();
-        int slash = s.lastIndexOf('/');
-        if (slash >= 0 && s.regionMatches(true, 0, "http", 0, 4)) {
-            s = s.substring(slash + 1);
-        }
-        String key = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-        return switch (key) {
+        return switch (SchemaTerm.key(text)) {
             case "instock", "available", "availablenow", "yes", "true", "instockonline" -> IN_STOCK;
             case "outofstock", "unavailable", "notavailable", "notinstock", "no", "false", "currentlyunavailable" -> OUT_OF_STOCK;
             case "preorder", "availableforpreorder" -> PRE_ORDER;

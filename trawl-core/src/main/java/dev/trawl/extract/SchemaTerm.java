@@ -1,0 +1,24 @@
+package dev.trawl.extract;
+
+import java.util.Locale;
+
+/** The comparable key of a schema.org enumeration value however it is written: an IRI, a term, or words. */
+final class SchemaTerm {
+    private SchemaTerm() {}
+
+    /**
+     * {@code https://schema.org/InStock}, {@code InStock} and {@code in stock} all give
+     * {@code instock}: the IRI's last segment, lower case, letters only. Null gives "".
+     */
+    static String key(String text) {
+        if (text == null) {
+            return "";
+        }
+        String s = text.strip();
+        int slash = s.lastIndexOf('/');
+        if (slash >= 0 && s.regionMatches(true, 0, "http", 0, 4)) {
+            s = s.substring(slash + 1);
+        }
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+    }
+}
