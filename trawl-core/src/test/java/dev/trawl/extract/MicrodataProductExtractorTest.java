@@ -45,6 +45,15 @@ class MicrodataProductExtractorTest {
     }
 
     @Test
+    void urlsAreResolvedAgainstTheDocumentsBase() {
+        List<Product> products = extract("""
+                <html><head><base href="https://cdn.test/shop/"></head><body><div itemscope itemtype="https://schema.org/Product">
+                <img itemprop="image" src="a.jpg"><img itemprop="image" src="https://img.test/b.jpg"><link itemprop="url" href="/p/x"></div>""");
+        assertEquals(List.of("https://cdn.test/shop/a.jpg", "https://img.test/b.jpg"), products.getFirst().images());
+        assertEquals("https://cdn.test/p/x", products.getFirst().canonicalUrl());
+    }
+
+    @Test
     void aNestedProductsPropertiesAreItsOwnAndItIsNoProductOfThePage() {
         Product p = one("""
                 <div itemscope itemtype="http://schema.org/Product">
