@@ -160,7 +160,8 @@ class DiscoveryTest {
             shop.resetCounters();
             CrawlEngineTest.crawl(Trawl.crawl().seeds(Seeds.urls(urls(shop, 8))).perHost(8, Duration.ZERO).maxCrawlDelay(Duration.ofMillis(40)));
             long gap = shop.counters().minGapMicros();
-            assertTrue(gap >= 30_000 && gap < 130_000, "smallest gap " + gap + " µs with a 40 ms cap");
+            // cut to 40 ms, less the client's jitter to the wire (see CrawlEngineTest's delay test)
+            assertTrue(gap >= 20_000 && gap < 130_000, "smallest gap " + gap + " µs with a 40 ms cap");
         }
     }
 
