@@ -117,6 +117,10 @@ final class DemoCommand implements Callable<Integer> {
                 if (check.firstMismatch() != null) {
                     out.printf("  first difference: %s%n", check.firstMismatch());
                 }
+                long drafts = started.stream().mapToLong(s -> s.disallowedSitemapPaths().size()).sum();
+                long requested = started.stream().mapToLong(s -> s.disallowedSitemapPaths().stream().mapToLong(s::requestsFor).sum()).sum();
+                out.printf("  robots.txt: %d draft pages the sitemaps list are disallowed; the shops counted %d requests to them%n",
+                        drafts, requested);
                 out.printf("  products: %s%n  outcomes: %s%n", productsFile, outcomesFile);
                 out.flush();
             }
