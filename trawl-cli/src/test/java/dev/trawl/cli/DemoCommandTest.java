@@ -1,0 +1,26 @@
+package dev.trawl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code trawl demo}: four shops in four markup styles, crawled from their roots with no URL list, every field checked. */
+class DemoCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void crawlsEveryShopFromItsRootAndReadsEveryProductExactly() throws Exception {
+        CrawlCommandTest.Run run = CrawlCommandTest.trawl("demo", "--products", "240", "--dir", dir.toString());
+        assertEquals(0, run.code(), run.err());
+        assertEquals("", run.err(), "no recipe misses, no warnings");
+        assertTrue(run.out().contains("checked against the shops' catalogues: 240 of 240 products exact, every field"), run.out());
+        assertTrue(run.out().matches("(?s).*robots\\.txt: \\d+ draft pages the sitemaps list are disallowed; the shops counted 0 requests.*"),
+                run.out());
+        assertEquals(240, Files.readAllLines(dir.resolve("products.jsonl")).size());
+    }
+}
