@@ -1,11 +1,8 @@
 package dev.trawl.engine;
 
 import dev.trawl.CrawlConfig;
-import dev.trawl.CrawlResult;
 import dev.trawl.FailureReason;
 import dev.trawl.Outcome;
-import dev.trawl.extract.Page;
-import dev.trawl.extract.Product;
 import dev.trawl.fetch.Durations;
 import dev.trawl.fetch.FetchResult;
 import dev.trawl.fetch.RetryPolicy;
@@ -16,11 +13,8 @@ import dev.trawl.stats.CrawlStats;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
 /**
  * What follows from one attempt of one request, on its virtual thread (DESIGN.md, data flow
