@@ -1,7 +1,6 @@
 package dev.trawl.recipe;
 
 import dev.trawl.extract.Extractor;
-import dev.trawl.extract.Page;
 import dev.trawl.extract.Product;
 import java.net.URI;
 import java.nio.file.Path;
