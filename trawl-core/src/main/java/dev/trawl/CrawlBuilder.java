@@ -42,6 +42,7 @@ public final class CrawlBuilder {
     private List<String> trackingParameters = UrlCanonicalizer.DEFAULT_TRACKING;
     private Instant modifiedSince;
     private Recipes recipes = Recipes.NONE;
+    private boolean detectBlocking;
     private int buffer = -1;
     private int lookahead = -1;
 
@@ -169,6 +170,15 @@ public final class CrawlBuilder {
         return this;
     }
 
+    /**
+     * Watches for code that holds the carrier threads every request shares — a native call, a
+     * class initialiser that waits, CPU-heavy work — and names it once in a warning (default off).
+     */
+    public CrawlBuilder detectBlocking(boolean detect) {
+        this.detectBlocking = detect;
+        return this;
+    }
+
     /** Skips sitemap entries whose {@code <lastmod>} is before this instant (default: none skipped). */
     public CrawlBuilder modifiedSince(Instant since) {
         this.modifiedSince = since;
@@ -201,7 +211,7 @@ public final class CrawlBuilder {
                 new RetryPolicy(retries, backoff, Duration.ofSeconds(30), Duration.ofMinutes(10)),
                 maxRedirects, transport, extractor == null && recipes.list().isEmpty() ? null
                         : recipes.over(extractor != null ? extractor : page -> List.of()), sinks, warnings, b, lookahead > 0 ? lookahead : 64 * b, obeyRobots,
-                maxCrawlDelay, follow, new UrlCanonicalizer(trackingParameters), modifiedSince, recipes);
+                maxCrawlDelay, follow, new UrlCanonicalizer(trackingParameters), modifiedSince, recipes, detectBlocking);
     }
 
     /** Validates, starts the crawl on its own threads and returns at once. */

@@ -77,6 +77,9 @@ final class CrawlOptions {
     @Option(names = "--modified-since", paramLabel = "DATE", description = "Skip sitemap entries whose <lastmod> is older, e.g. 2026-11-01 or 2026-11-01T12:00:00Z.")
     String modifiedSince;
 
+    @Option(names = "--detect-blocking", description = "Name any code that holds the carrier threads all requests share (JFR pinning events and a lag probe).")
+    boolean detectBlocking;
+
     @Option(names = "--ignore-robots", description = "Do not obey robots.txt (it is still read for --site's sitemaps).")
     boolean ignoreRobots;
 
@@ -105,7 +108,8 @@ final class CrawlOptions {
         } catch (RecipeException e) {
             throw new UserError(e.getMessage(), 2);
         }
-        builder.recipes(recipes).follow(linkRules()).obeyRobots(!ignoreRobots).modifiedSince(since());
+        builder.recipes(recipes).follow(linkRules()).obeyRobots(!ignoreRobots).modifiedSince(since())
+                .detectBlocking(detectBlocking);
         builder.concurrency(concurrency).perHost(perHost, delay).timeout(timeout).retries(retries).transport(transport)
                 .warnings(line -> {
                     synchronized (err) {

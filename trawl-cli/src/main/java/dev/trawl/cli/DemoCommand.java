@@ -57,6 +57,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "Where products.jsonl and outcomes.jsonl go (default: ${DEFAULT-VALUE}).")
     Path dir = Path.of("trawl-demo");
 
+    @Option(names = "--no-detect-blocking", description = "Do not watch for code that holds the carrier threads (watched by default).")
+    boolean noDetectBlocking;
+
     @Option(names = "--quiet", description = "Print nothing but errors.")
     boolean quiet;
 
@@ -101,7 +104,7 @@ final class DemoCommand implements Callable<Integer> {
             CrawlSummary summary;
             Recipes recipeSet = Recipes.of(recipes);
             try (Crawl crawl = Trawl.crawl()
-                    .seeds(Seeds.sites(sites)).recipes(recipeSet)
+                    .seeds(Seeds.sites(sites)).recipes(recipeSet).detectBlocking(!noDetectBlocking)
                     .concurrency(concurrency).perHost(perHost, Duration.ZERO)
                     .timeout(Duration.ofSeconds(10)).retries(3).backoff(Duration.ofMillis(100))
                     .sink(Sinks.products(productsFile)).sink(Sinks.outcomes(outcomesFile))

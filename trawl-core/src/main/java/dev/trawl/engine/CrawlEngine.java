@@ -20,6 +20,7 @@ import dev.trawl.frontier.SeedUrls;
 import dev.trawl.politeness.RobotsRules;
 import dev.trawl.frontier.Ticks;
 import dev.trawl.politeness.HostScheduler;
+import dev.trawl.stats.BlockingDetector;
 import dev.trawl.stats.CrawlStats;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -56,6 +57,7 @@ public final class CrawlEngine implements Crawl {
     private final RequestStep step;
     private final RobotsGate robots;
     private final ResponseProcessor processor;
+    private final BlockingDetector blocking;
     private final Set<Thread> requests = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<CrawlSummary> summary = new CompletableFuture<>();
     private final Thread dispatcher;
@@ -80,6 +82,8 @@ public final class CrawlEngine implements Crawl {
                 },
                 config.warnings(), this::wake);
         this.processor = new ResponseProcessor(config, stats, frontier, writer::submit, this::robotsLearned);
+        this.blocking = config.detectBlocking()
+                ? BlockingDetector.start(Duration.ofMillis(20), Duration.ofMillis(300), config.warnings()) : null;
         this.dispatcher = TrawlThreads.startVirtual("dispatcher", this::dispatch);
         if (config.extractor() == Extractors.products() || config.extractor() == Extractors.jsonLdProducts()) {
             // Loads Jackson while the first requests are on the wire, not after. Only our own
@@ -281,6 +285,9 @@ public final class CrawlEngine implements Crawl {
         writer.close();
         Duration elapsed = Duration.ofNanos(Ticks.now() - startTicks); // the last outcome is written
         Duration cpu = Duration.ofNanos(processCpuNanos() - startCpu);
+        if (blocking != null) {
+            blocking.close();
+        }
         if (!early) {
             transport.close();
         }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * schema.org products from a page's JSON-LD, without a DOM: the blocks are found in the raw text
@@ -18,14 +19,35 @@ import java.util.List;
 final class JsonLdProductExtractor implements SourceExtractor {
     static final String SOURCE = "json-ld";
 
-    /** Made on first use: building a mapper loads much of Jackson, which start-up need not wait for. */
-    private static final class Json {
-        static final ObjectMapper MAPPER = JsonMapper.builder()
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES) // "49.00" stays 49.00, and 100.0 never becomes 1E+2
-                .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_TRAILING_COMMA,
-                        JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
-                .build();
+    /**
+     * Made on first use: building a mapper loads much of Jackson, which start-up need not wait
+     * for. Not a lazy holder class: request threads waiting for another thread's class
+     * initialiser are pinned to their carriers (the blocking detector caught 35 ms of it), while
+     * waiting on a lock they are not.
+     */
+    private static volatile ObjectMapper mapper;
+    private static final ReentrantLock MAPPER_LOCK = new ReentrantLock();
+
+    private static ObjectMapper mapper() {
+        ObjectMapper m = mapper;
+        if (m == null) {
+            MAPPER_LOCK.lock();
+            try {
+                m = mapper;
+                if (m == null) {
+                    m = JsonMapper.builder()
+                            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES) // "49.00" stays 49.00, 100.0 never 1E+2
+                            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_TRAILING_COMMA,
+                                    JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
+                            .build();
+                    mapper = m;
+                }
+            } finally {
+                MAPPER_LOCK.unlock();
+            }
+        }
+        return m;
     }
 
     @Override
@@ -47,7 +69,7 @@ final class JsonLdProductExtractor implements SourceExtractor {
     /** A block's JSON tree, or null when it is not JSON that can be read. */
     private static JsonNode parse(String block) {
         try {
-            return Json.MAPPER.readTree(block);
+            return mapper().readTree(block);
         } catch (RuntimeException | IOException e) {
             // Broken JSON-LD is common, and Jackson reports some hostile input (an exponent
             // of a billion digits) as an unchecked exception: either way this block is skipped.
