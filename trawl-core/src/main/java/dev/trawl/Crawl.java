@@ -1,7 +1,5 @@
 package dev.trawl;
 
-import dev.trawl.stats.CrawlStats;
-
 /**
  * A running crawl. It runs on its own threads from {@link CrawlBuilder#start()}; {@link #await()}
  * waits for every URL's outcome. {@link #close()} stops it early if it is still running, and
@@ -12,8 +10,8 @@ public interface Crawl extends AutoCloseable {
     /** Waits until every URL has its outcome and every sink is flushed and closed. */
     CrawlSummary await() throws InterruptedException;
 
-    /** The counters as they are now. */
-    CrawlStats.Snapshot progress();
+    /** Where the crawl stands now: its counters, requests in flight and queued. */
+    CrawlProgress progress();
 
     @Override
     void close();

@@ -52,7 +52,7 @@ final class CrawlCommand implements Callable<Integer> {
         }
         CrawlBuilder builder = options.apply(Trawl.crawl().seeds(seeds), spec.commandLine().getErr());
         CrawlSummary summary;
-        try (Crawl crawl = builder.start()) {
+        try (Crawl crawl = builder.start(); ProgressLine progress = options.progress(crawl, spec.commandLine().getErr())) {
             summary = crawl.await();
         }
         options.reportRecipes(spec.commandLine().getErr());

@@ -1,5 +1,6 @@
 package dev.trawl.cli;
 
+import dev.trawl.Crawl;
 import dev.trawl.CrawlBuilder;
 import dev.trawl.discover.LinkRules;
 import dev.trawl.output.Sinks;
@@ -50,7 +51,7 @@ final class CrawlOptions {
     @Option(names = "--transport", paramLabel = "NAME", description = "HTTP client: apache (default) or jdk.")
     String transport = "apache";
 
-    @Option(names = "--quiet", description = "Print nothing but errors.")
+    @Option(names = "--quiet", description = "Print nothing but errors: no progress, no summary.")
     boolean quiet;
 
     @Option(names = "--recipe", paramLabel = "FILE|DIR", description = "A site recipe (YAML or JSON), or a directory of them. Repeatable.")
@@ -82,6 +83,9 @@ final class CrawlOptions {
 
     @Option(names = "--ignore-robots", description = "Do not obey robots.txt (it is still read for --site's sitemaps).")
     boolean ignoreRobots;
+
+    @Option(names = "--progress-every", paramLabel = "DURATION", description = "When standard error is not a terminal, a progress line this often (default: 10s).")
+    Duration progressEvery = Duration.ofSeconds(10);
 
     @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON (for scripts and benchmarks).")
     Path summaryJson;
@@ -131,6 +135,11 @@ final class CrawlOptions {
             throw new UserError("cannot write " + e.getMessage(), 1);
         }
         return builder;
+    }
+
+    /** The live progress line for a started crawl, or null with --quiet. */
+    ProgressLine progress(Crawl crawl, PrintWriter err) {
+        return quiet ? null : ProgressLine.start(crawl, err, progressEvery);
     }
 
     /** Prints what the recipes could not read, one line each. */

@@ -109,7 +109,8 @@ final class DemoCommand implements Callable<Integer> {
                     .timeout(Duration.ofSeconds(10)).retries(3).backoff(Duration.ofMillis(100))
                     .sink(Sinks.products(productsFile)).sink(Sinks.outcomes(outcomesFile))
                     .warnings(line -> spec.commandLine().getErr().println("trawl: " + line))
-                    .start()) {
+                    .start();
+                 ProgressLine progress = quiet ? null : ProgressLine.start(crawl, spec.commandLine().getErr(), Duration.ofSeconds(10))) {
                 summary = crawl.await();
             }
             recipeSet.report().forEach(line -> spec.commandLine().getErr().println("trawl: " + line));

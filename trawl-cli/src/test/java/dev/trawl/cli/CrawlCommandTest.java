@@ -21,7 +21,12 @@ class CrawlCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {}
+    record Run(int code, String out, String err) {
+        /** Standard error without the progress lines, which a slow machine may add to any crawl. */
+        String warnings() {
+            return err.lines().filter(l -> !l.startsWith("trawl: progress: ")).map(l -> l + "\n").reduce("", String::concat);
+        }
+    }
 
     static Run trawl(String... args) {
         StringWriter out = new StringWriter();
@@ -50,7 +55,7 @@ class CrawlCommandTest {
             Run run = trawl("crawl", "--urls", urls.toString(), "--out", out.toString(), "--outcomes", outcomes.toString(),
                     "--concurrency", "8", "--per-host", "4");
             assertEquals(0, run.code(), run.err());
-            List<String> errLines = run.err().lines().toList();
+            List<String> errLines = run.warnings().lines().toList();
             assertEquals(2, errLines.size(), run.err());
             assertTrue(errLines.get(0).startsWith("trawl: " + urls + ":7: not a valid URL: Illegal character in path"), errLines.get(0));
             assertTrue(errLines.get(1).startsWith("trawl: " + urls + ":13: unsupported scheme 'ftp'"), errLines.get(1));
@@ -71,6 +76,28 @@ class CrawlCommandTest {
                 assertEquals(200, n.get("http_status").asInt());
             }
             assertEquals(22, Files.readAllLines(outcomes).size());
+        }
+    }
+
+    @Test
+    void printsAPlainProgressLineWhenStandardErrorIsNotATerminal() throws Exception {
+        try (DemoShop shop = DemoShop.builder().products(40).latency(java.time.Duration.ofMillis(100)).start()) {
+            Path urls = dir.resolve("urls.txt");
+            StringBuilder text = new StringBuilder();
+            for (int id = 0; id < 40; id++) {
+                text.append(shop.baseUri().resolve("/p/" + id)).append('\n');
+            }
+            Files.writeString(urls, text);
+            Run run = trawl("crawl", "--urls", urls.toString(), "--concurrency", "2", "--progress-every", "300ms");
+            assertEquals(0, run.code(), run.err());
+            List<String> progress = run.err().lines().filter(l -> l.startsWith("trawl: progress: ")).toList();
+            assertTrue(progress.size() >= 3, run.err());
+            for (String line : progress) {
+                assertTrue(line.matches("trawl: progress: \\d+ done of \\d+ known, \\d+ pages/s \\(avg \\d+\\), [0-2] in flight, "
+                        + "\\d+ retries waiting, ETA \\S+"), line);
+            }
+            assertTrue(run.err().chars().noneMatch(c -> c == '\r' || c == 0x1b), "no control characters");
+            assertEquals("", trawl("crawl", "--urls", urls.toString(), "--progress-every", "100ms", "--quiet").err());
         }
     }
 
@@ -115,7 +142,7 @@ class CrawlCommandTest {
                 Path outcomes = dir.resolve("outcomes.csv");
                 Run run = trawl("crawl", "--urls", "-", "--outcomes", outcomes.toString());
                 assertEquals(0, run.code(), run.err());
-                assertTrue(run.err().startsWith("trawl: stdin:11: unsupported scheme 'mailto'"), run.err());
+                assertTrue(run.warnings().startsWith("trawl: stdin:11: unsupported scheme 'mailto'"), run.err());
                 assertTrue(run.out().contains("10 done, 1 failed (unsupported_scheme 1)"), run.out());
                 List<String> rows = Files.readAllLines(outcomes);
                 assertEquals("url,source,outcome,reason,status,attempts,bytes,elapsed_ms,products,final_url,detail,fetched_at", rows.getFirst());

@@ -25,7 +25,7 @@ class SiteCrawlTest {
             Path out = dir.resolve("products.jsonl");
             CrawlCommandTest.Run run = CrawlCommandTest.trawl("crawl", "--site", shop.baseUri().toString(), "--out", out.toString());
             assertEquals(0, run.code(), run.err());
-            assertEquals("", run.err());
+            assertEquals("", run.warnings());
             assertExact(out, shop);
             for (String draft : shop.disallowedSitemapPaths()) {
                 assertEquals(0, shop.requestsFor(draft), draft + " is disallowed by robots.txt");
@@ -50,7 +50,7 @@ class SiteCrawlTest {
             CrawlCommandTest.Run run = CrawlCommandTest.trawl("crawl", "--site", shop.baseUri().toString(), "--recipe",
                     PLAIN_RECIPE.toString(), "--out", out.toString());
             assertEquals(0, run.code(), run.err());
-            assertEquals("", run.err(), "the recipe read every field it must on every page");
+            assertEquals("", run.warnings(), "the recipe read every field it must on every page");
             assertExact(out, shop);
             assertTrue(Files.readString(out).contains("\"source\":\"recipe:demo-shop-plain\""));
 

@@ -2,6 +2,7 @@ package dev.trawl.engine;
 
 import dev.trawl.Crawl;
 import dev.trawl.CrawlConfig;
+import dev.trawl.CrawlProgress;
 import dev.trawl.CrawlResult;
 import dev.trawl.CrawlSummary;
 import dev.trawl.FailureReason;
@@ -308,8 +309,19 @@ public final class CrawlEngine implements Crawl {
     }
 
     @Override
-    public CrawlStats.Snapshot progress() {
-        return stats.snapshot();
+    public CrawlProgress progress() {
+        int inFlight;
+        long queued;
+        int waiting;
+        lock.lock();
+        try {
+            inFlight = scheduler.inFlight();
+            queued = scheduler.pending() + frontier.queued();
+            waiting = scheduler.retriesWaiting();
+        } finally {
+            lock.unlock();
+        }
+        return new CrawlProgress(stats.snapshot(), inFlight, queued, waiting, Duration.ofNanos(Ticks.now() - startTicks));
     }
 
     @Override

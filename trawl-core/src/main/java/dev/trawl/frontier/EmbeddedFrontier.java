@@ -151,6 +151,16 @@ public final class EmbeddedFrontier implements Frontier {
     }
 
     @Override
+    public long queued() {
+        lock.lock();
+        try {
+            return seeds.size() + pages.size() + sitemaps.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public long duplicates() {
         lock.lock();
         try {

@@ -20,6 +20,9 @@ public interface Frontier extends AutoCloseable {
     /** True once no request will ever be returned again (unless one is offered). */
     boolean exhausted();
 
+    /** Requests it holds now, not yet polled. */
+    long queued();
+
     /** URLs dropped as duplicates so far, seeds included. */
     long duplicates();
 

@@ -26,6 +26,7 @@ public final class HostScheduler {
     private final ArrayDeque<HostSlot> withWork = new ArrayDeque<>();
     private int inFlight;
     private int pending;
+    private int retriesWaiting;
     private long earliest = Long.MAX_VALUE;
 
     public HostScheduler(int globalCap, int perHost, Duration delay) {
@@ -39,6 +40,9 @@ public final class HostScheduler {
         HostSlot slot = slot(request.host());
         slot.add(request);
         pending++;
+        if (request.notBefore() > 0) {
+            retriesWaiting++;
+        }
         if (!slot.listed) {
             slot.listed = true;
             withWork.addLast(slot);
@@ -63,6 +67,9 @@ public final class HostScheduler {
             long ready = slot.readyAt(now, perHost);
             if (ready <= now) {
                 CrawlRequest request = slot.take(now);
+                if (request.notBefore() > 0) {
+                    retriesWaiting--;
+                }
                 slot.active++;
                 slot.nextStart = now + slot.delay;
                 inFlight++;
@@ -129,6 +136,11 @@ public final class HostScheduler {
         slot.nextStart = Math.max(slot.nextStart, now + slot.delay);
         List<CrawlRequest> refused = slot.removeIf(refuse);
         pending -= refused.size();
+        for (CrawlRequest r : refused) {
+            if (r.notBefore() > 0) {
+                retriesWaiting--;
+            }
+        }
         return refused;
     }
 
@@ -138,6 +150,11 @@ public final class HostScheduler {
 
     public int inFlight() {
         return inFlight;
+    }
+
+    /** Queued requests that wait out a backoff or Retry-After (those queued with a not-before time). */
+    public int retriesWaiting() {
+        return retriesWaiting;
     }
 
     /** Requests queued here and not yet started. */

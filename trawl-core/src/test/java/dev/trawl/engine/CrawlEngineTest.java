@@ -329,7 +329,7 @@ class CrawlEngineTest {
         try (DemoShop shop = DemoShop.builder().products(2000).latency(Duration.ofMillis(50)).start()) {
             Results results = new Results();
             Crawl crawl = Trawl.crawl().seeds(Seeds.urls(productUrls(shop, 0, 2000))).concurrency(8).sink(results).start();
-            while (crawl.progress().finished() < 20) {
+            while (crawl.progress().counts().finished() < 20) {
                 Thread.sleep(10);
             }
             crawl.close();
