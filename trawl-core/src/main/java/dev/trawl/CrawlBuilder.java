@@ -43,6 +43,7 @@ public final class CrawlBuilder {
     private Instant modifiedSince;
     private Recipes recipes = Recipes.NONE;
     private boolean detectBlocking;
+    private boolean adaptive;
     private int buffer = -1;
     private int lookahead = -1;
 
@@ -171,6 +172,17 @@ public final class CrawlBuilder {
     }
 
     /**
+     * Finds each host's concurrency instead of always using the per-host cap (default off), as
+     * TCP finds a link's rate: from 2 it doubles while responses come back well, then grows by one
+     * a round; it halves on 429, 503, timeouts or latency rising well above the host's best;
+     * never above {@link #perHost}. A Retry-After still pauses the host exactly that long.
+     */
+    public CrawlBuilder adaptive(boolean adaptive) {
+        this.adaptive = adaptive;
+        return this;
+    }
+
+    /**
      * Watches for code that holds the carrier threads every request shares — a native call, a
      * class initialiser that waits, CPU-heavy work — and names it once in a warning (default off).
      */
@@ -211,7 +223,7 @@ public final class CrawlBuilder {
                 new RetryPolicy(retries, backoff, Duration.ofSeconds(30), Duration.ofMinutes(10)),
                 maxRedirects, transport, extractor == null && recipes.list().isEmpty() ? null
                         : recipes.over(extractor != null ? extractor : page -> List.of()), sinks, warnings, b, lookahead > 0 ? lookahead : 64 * b, obeyRobots,
-                maxCrawlDelay, follow, new UrlCanonicalizer(trackingParameters), modifiedSince, recipes, detectBlocking);
+                maxCrawlDelay, follow, new UrlCanonicalizer(trackingParameters), modifiedSince, recipes, adaptive, detectBlocking);
     }
 
     /** Validates, starts the crawl on its own threads and returns at once. */

@@ -34,12 +34,13 @@ import java.util.function.Consumer;
  * @param canonicalizer how URLs are spelled for deduplication
  * @param modifiedSince sitemap entries with an older {@code <lastmod>} are skipped (null: none are)
  * @param recipes      site recipes: already part of {@code extractor}; here for the links they say to follow
+ * @param adaptive     whether each host's concurrency is found by AIMD (up to {@code perHost}) instead of fixed at it
  * @param detectBlocking whether a {@link dev.trawl.stats.BlockingDetector} watches the crawl and reports to {@code warnings}
  */
 public record CrawlConfig(Seeds seeds, int concurrency, int perHost, Duration delay, FetchSettings fetch, RetryPolicy retry,
                           int maxRedirects, String transport, Extractor extractor, List<ResultSink> sinks,
                           Consumer<String> warnings, int buffer, int lookahead, boolean obeyRobots, Duration maxCrawlDelay,
-                          LinkRules follow, UrlCanonicalizer canonicalizer, Instant modifiedSince, Recipes recipes, boolean detectBlocking) {
+                          LinkRules follow, UrlCanonicalizer canonicalizer, Instant modifiedSince, Recipes recipes, boolean adaptive, boolean detectBlocking) {
 
     public CrawlConfig {
         if (seeds == null) {

@@ -78,6 +78,9 @@ final class CrawlOptions {
     @Option(names = "--modified-since", paramLabel = "DATE", description = "Skip sitemap entries whose <lastmod> is older, e.g. 2026-11-01 or 2026-11-01T12:00:00Z.")
     String modifiedSince;
 
+    @Option(names = "--adaptive", description = "Find each host's concurrency (AIMD: grows while responses come back well, halves on 429/503/timeouts), up to --per-host.")
+    boolean adaptive;
+
     @Option(names = "--detect-blocking", description = "Name any code that holds the carrier threads all requests share (JFR pinning events and a lag probe).")
     boolean detectBlocking;
 
@@ -113,7 +116,7 @@ final class CrawlOptions {
             throw new UserError(e.getMessage(), 2);
         }
         builder.recipes(recipes).follow(linkRules()).obeyRobots(!ignoreRobots).modifiedSince(since())
-                .detectBlocking(detectBlocking);
+                .detectBlocking(detectBlocking).adaptive(adaptive);
         builder.concurrency(concurrency).perHost(perHost, delay).timeout(timeout).retries(retries).transport(transport)
                 .warnings(line -> {
                     synchronized (err) {

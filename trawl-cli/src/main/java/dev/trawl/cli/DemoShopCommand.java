@@ -66,6 +66,9 @@ final class DemoShopCommand implements Callable<Integer> {
     @Option(names = "--crawl-delay", paramLabel = "DURATION", description = "A Crawl-delay for robots.txt, e.g. 500ms (default: none).")
     Duration crawlDelay;
 
+    @Option(names = "--throttle-above", paramLabel = "N", description = "Answer 429 (no Retry-After) to product pages while more than N requests are served (default: never).")
+    int throttleAbove;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -97,6 +100,9 @@ final class DemoShopCommand implements Callable<Integer> {
                         .markup(named(Markup.class, "--markup", markup)).priceFormat(named(PriceFormat.class, "--price-format", priceFormat));
                 if (crawlDelay != null) {
                     b.crawlDelay(crawlDelay);
+                }
+                if (throttleAbove > 0) {
+                    b.throttleAbove(throttleAbove);
                 }
                 faults.forEach(b::fault);
                 DemoShop shop = b.start();

@@ -70,7 +70,7 @@ public final class CrawlEngine implements Crawl {
 
     public CrawlEngine(CrawlConfig config) {
         this.config = config;
-        this.scheduler = new HostScheduler(config.concurrency(), config.perHost(), config.delay());
+        this.scheduler = new HostScheduler(config.concurrency(), config.perHost(), config.delay(), config.adaptive());
         this.transport = Transports.named(config.transport(), config.fetch());
         this.writer = new ResultWriter(config.sinks(), Math.max(1024, config.concurrency() * 4), config.warnings());
         this.step = new RequestStep(config, stats);
@@ -216,6 +216,7 @@ public final class CrawlEngine implements Crawl {
                 lock.lock();
                 try {
                     scheduler.finished(request.host());
+                    feedback(request.host(), fetched);
                     if (retryAfter > 0) {
                         scheduler.pause(request.host(), retryAfter);
                     }
@@ -243,6 +244,16 @@ public final class CrawlEngine implements Crawl {
         });
         requests.add(t);
         t.start();
+    }
+
+    /** Tells the host's adaptive concurrency how the attempt went (under the lock). */
+    private void feedback(String host, FetchResult fetched) {
+        switch (fetched) {
+            case FetchResult.Response r when r.status() == 429 || r.status() == 503 -> scheduler.overloaded(host, Ticks.now());
+            case FetchResult.Response r -> scheduler.succeeded(host, r.elapsedNanos(), Ticks.now());
+            case FetchResult.Error e when e.reason() == FailureReason.TIMEOUT -> scheduler.overloaded(host, Ticks.now());
+            case FetchResult.Error e -> { }
+        }
     }
 
     private FetchResult fetch(CrawlRequest request) {

@@ -22,6 +22,7 @@ public final class HostScheduler {
     private final int globalCap;
     private final int perHost;
     private final long delay;
+    private final boolean adaptive;
     private final Map<String, HostSlot> slots = new HashMap<>();
     private final ArrayDeque<HostSlot> withWork = new ArrayDeque<>();
     private int inFlight;
@@ -30,9 +31,38 @@ public final class HostScheduler {
     private long earliest = Long.MAX_VALUE;
 
     public HostScheduler(int globalCap, int perHost, Duration delay) {
+        this(globalCap, perHost, delay, false);
+    }
+
+    /** With {@code adaptive}, each host's concurrency is found by AIMD ({@link #succeeded}, {@link #overloaded}) up to {@code perHost}. */
+    public HostScheduler(int globalCap, int perHost, Duration delay, boolean adaptive) {
         this.globalCap = globalCap;
         this.perHost = perHost;
         this.delay = delay.toNanos();
+        this.adaptive = adaptive;
+    }
+
+    /** A request to {@code host} got a response that shows no strain, in {@code latencyNanos}. */
+    public void succeeded(String host, long latencyNanos, long now) {
+        HostSlot slot = slots.get(host);
+        if (slot != null && slot.adaptive != null) {
+            slot.adaptive.success(latencyNanos, now);
+        }
+    }
+
+    /** A request to {@code host} showed it overloaded (429, 503, a timeout). */
+    public void overloaded(String host, long now) {
+        HostSlot slot = slots.get(host);
+        if (slot != null && slot.adaptive != null) {
+            slot.adaptive.overload(now);
+        }
+    }
+
+    /** The concurrency each host may have now: its adaptive target, or the fixed cap. */
+    public Map<String, Integer> hostLimits() {
+        Map<String, Integer> limits = new java.util.TreeMap<>();
+        slots.forEach((h, s) -> limits.put(h, s.adaptive == null ? perHost : s.adaptive.current()));
+        return limits;
     }
 
     /** Queues a request; one with {@code notBefore > 0} waits until then. */
@@ -145,7 +175,7 @@ public final class HostScheduler {
     }
 
     private HostSlot slot(String host) {
-        return slots.computeIfAbsent(host, h -> new HostSlot(h, delay));
+        return slots.computeIfAbsent(host, h -> new HostSlot(h, delay, adaptive ? new AdaptiveLimit(perHost) : null));
     }
 
     public int inFlight() {

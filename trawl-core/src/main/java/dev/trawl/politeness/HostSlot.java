@@ -27,10 +27,13 @@ final class HostSlot {
     long delay;
     boolean gated;
     boolean listed;
+    /** The adaptive concurrency, or null when the host's cap is fixed. */
+    final AdaptiveLimit adaptive;
 
-    HostSlot(String host, long delay) {
+    HostSlot(String host, long delay, AdaptiveLimit adaptive) {
         this.host = host;
         this.delay = delay;
+        this.adaptive = adaptive;
     }
 
     void add(CrawlRequest request) {
@@ -49,7 +52,7 @@ final class HostSlot {
 
     /** The earliest tick at which this host may start its next request; Long.MAX_VALUE if not by time alone. */
     long readyAt(long now, int perHost) {
-        if (active >= perHost) {
+        if (active >= (adaptive == null ? perHost : adaptive.current())) {
             return Long.MAX_VALUE;
         }
         long candidate = robots.isEmpty() ? Long.MAX_VALUE : Math.max(now, robots.peek().notBefore());

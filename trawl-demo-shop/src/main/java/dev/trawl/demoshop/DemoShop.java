@@ -176,6 +176,10 @@ public final class DemoShop implements AutoCloseable {
         return drafts;
     }
 
+    int throttleAbove() {
+        return config.throttleAbove;
+    }
+
     Duration crawlDelay() {
         return config.crawlDelay;
     }
@@ -309,6 +313,7 @@ public final class DemoShop implements AutoCloseable {
         private Markup markup = Markup.JSON_LD;
         private PriceFormat priceFormat = PriceFormat.US;
         private Duration crawlDelay = Duration.ZERO;
+        private int throttleAbove;
         private Duration latencyMin = Duration.ZERO;
         private Duration latencyMax = Duration.ZERO;
         private final Map<Fault, Double> faults = new EnumMap<>(Fault.class);
@@ -365,6 +370,15 @@ public final class DemoShop implements AutoCloseable {
         }
 
         /** A Crawl-delay for every crawler in robots.txt, in seconds there; zero (the default) leaves it out. */
+        /**
+         * A product page requested while more than {@code requests} are being served gets a 429
+         * with no Retry-After (default 0: never), as a shop at its capacity answers.
+         */
+        public Builder throttleAbove(int requests) {
+            this.throttleAbove = requests;
+            return this;
+        }
+
         public Builder crawlDelay(Duration crawlDelay) {
             this.crawlDelay = crawlDelay;
             return this;
@@ -416,6 +430,7 @@ public final class DemoShop implements AutoCloseable {
             check(markup != null, "markup must be one of " + List.of(Markup.values()) + ", was null");
             check(priceFormat != null, "priceFormat must be one of " + List.of(PriceFormat.values()) + ", was null");
             check(crawlDelay != null && !crawlDelay.isNegative(), "crawlDelay must be ≥ 0, was " + crawlDelay);
+            check(throttleAbove >= 0, "throttleAbove must be ≥ 0, was " + throttleAbove);
             check(latencyMin != null && latencyMax != null && !latencyMin.isNegative() && latencyMax.compareTo(latencyMin) >= 0,
                     "latency must be ≥ 0 with max ≥ min, was " + latencyMin + ".." + latencyMax);
             faults.forEach((k, r) -> check(r >= 0 && r <= 1, "fault rate of " + k + " must be between 0 and 1, was " + r));

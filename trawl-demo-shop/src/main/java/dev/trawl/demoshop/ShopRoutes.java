@@ -34,6 +34,11 @@ final class ShopRoutes {
         long count = stats.started(productId >= 0 ? "/p/" + productId : r.target(), productId);
         try {
             shop.sleepLatency();
+            if (productId >= 0 && shop.throttleAbove() > 0 && stats.inFlight() > shop.throttleAbove()) {
+                // over the shop's capacity: 429 with no Retry-After, so the client must find the rate itself
+                x.send(429, "text/plain; charset=utf-8", "too many requests at once\n");
+                return;
+            }
             route(x, productId, count);
         } finally {
             stats.finished(x.status);

@@ -39,6 +39,11 @@ final class ShopStats {
         this.productCounts = new AtomicIntegerArray((int) Math.min(products, Integer.MAX_VALUE - 8));
     }
 
+    /** Requests being served now. */
+    long inFlight() {
+        return inFlight.get();
+    }
+
     /** A request has started; returns how many requests this path has had, this one included. */
     long started(String path, long productId) {
         long now = System.nanoTime();
