@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -26,7 +27,31 @@ final class SummaryPrinter {
         out.printf(Locale.ROOT, "  %.0f pages/s, %d products, %.1f MB, %d requests (%d retries, %d redirects)%n",
                 s.pagesPerSecond(), c.products(), c.bytes() / 1e6, c.attempts(), c.retries(), c.redirects());
         out.printf(Locale.ROOT, "  CPU %.2f s (%.3f ms per URL)%n", s.cpu().toNanos() / 1e9, s.cpuMillisPerPage());
+        hosts(s, out);
         out.flush();
+    }
+
+    /** Per host: pages, products, failures by reason, latency percentiles, bytes, effective concurrency. */
+    private static void hosts(CrawlSummary s, PrintWriter out) {
+        List<CrawlStats.HostSnapshot> hosts = s.counts().hosts();
+        if (hosts.isEmpty()) {
+            return;
+        }
+        int width = Math.max(4, hosts.stream().mapToInt(h -> h.host().length()).max().orElse(4));
+        String row = "  %-" + width + "s %7s %8s %7s %7s %7s %8s %6s  %s%n";
+        out.printf(Locale.ROOT, row, "host", "pages", "products", "p50 ms", "p95 ms", "p99 ms", "MB", "conc.", "failed");
+        double elapsed = Math.max(1e-9, s.elapsed().toNanos() / 1e9);
+        for (CrawlStats.HostSnapshot h : hosts) {
+            String failed = h.failedByReason().entrySet().stream().map(e -> e.getKey().code() + " " + e.getValue())
+                    .collect(Collectors.joining(", "));
+            out.printf(Locale.ROOT, row, h.host(), h.done(), h.products(), millis(h.p50()), millis(h.p95()), millis(h.p99()),
+                    String.format(Locale.ROOT, "%.1f", h.bytes() / 1e6), String.format(Locale.ROOT, "%.1f", h.busy().toNanos() / 1e9 / elapsed),
+                    failed.isEmpty() ? "-" : failed);
+        }
+    }
+
+    private static String millis(java.time.Duration d) {
+        return String.format(Locale.ROOT, "%.1f", d.toNanos() / 1e6);
     }
 
     /** The same figures as JSON, for scripts and the benchmarks. */

@@ -102,6 +102,32 @@ class CrawlCommandTest {
     }
 
     @Test
+    void theSummaryHasATableOfHostsWithLatencyAndEffectiveConcurrency() throws Exception {
+        try (DemoShop shop = DemoShop.builder().products(40).latency(java.time.Duration.ofMillis(50)).start()) {
+            Path urls = dir.resolve("urls.txt");
+            StringBuilder text = new StringBuilder();
+            for (int id = 0; id < 40; id++) {
+                text.append(shop.baseUri().resolve("/p/" + id)).append('\n');
+            }
+            text.append(shop.baseUri().resolve("/cart")).append('\n');
+            Files.writeString(urls, text);
+            Run run = trawl("crawl", "--urls", urls.toString(), "--per-host", "4");
+            assertEquals(0, run.code(), run.err());
+            String host = shop.baseUri().toString().replaceAll("/$", "");
+            String row = run.out().lines().filter(l -> l.strip().startsWith(host)).findFirst().orElseThrow(() -> new AssertionError(run.out()));
+            String[] cells = row.strip().split("\\s+");
+            assertEquals("40", cells[1], row);   // pages
+            assertEquals("40", cells[2], row);   // products
+            double p50 = Double.parseDouble(cells[3]);
+            assertTrue(p50 >= 50 && p50 < 200, row); // the shop's 50 ms
+            double concurrency = Double.parseDouble(cells[7]);
+            assertTrue(concurrency > 1.5 && concurrency <= 4.05, row); // at most the per-host cap of 4
+            assertTrue(row.endsWith("robots 1"), row);
+            assertTrue(shop.counters().maxInFlight() <= 4);
+        }
+    }
+
+    @Test
     void writesCsvWithAHeaderAndQuotedFields() throws Exception {
         try (DemoShop shop = DemoShop.builder().products(50).start()) {
             Path urls = dir.resolve("urls.txt");

@@ -77,7 +77,7 @@ public final class CrawlEngine implements Crawl {
         this.robots = new RobotsGate(scheduler, config.obeyRobots(), config.maxCrawlDelay());
         this.frontier = new EmbeddedFrontier(config.seeds(), config.buffer(), config.canonicalizer(),
                 rejected -> {
-                    stats.failed(rejected.parsed().reason());
+                    stats.failed("-", rejected.parsed().reason());
                     writer.submit(new CrawlResult(null, rejected.seed().source(), rejected.seed().text(),
                             new Outcome.Failed(rejected.parsed().reason(), rejected.parsed().message(), 0, 0), List.of(), Instant.now()));
                 },

@@ -69,11 +69,11 @@ final class RequestStep {
             }
             return switch (fetched) {
                 case FetchResult.Response r -> {
-                    stats.attempt(r.status(), r.body().length);
+                    stats.attempt(request.host(), r.status(), r.body().length, r.elapsedNanos());
                     yield onResponse(request, r, attempts, retryAfter, results);
                 }
                 case FetchResult.Error e -> {
-                    stats.attempt(0, 0);
+                    stats.attempt(request.host(), 0, 0, e.elapsedNanos());
                     if (e.reason().retryable() && retriesLeft(request)) {
                         stats.retry();
                         yield request.retryAt(Ticks.now() + retry.backoffNanos(retriesUsed(request) + 1));

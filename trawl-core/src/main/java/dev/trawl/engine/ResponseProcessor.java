@@ -62,8 +62,8 @@ final class ResponseProcessor {
     /** Records a terminal outcome: counts it and hands it to the writer. */
     void record(CrawlRequest request, Outcome outcome, List<Product> products) {
         switch (outcome) {
-            case Outcome.Done d -> stats.done(products.size());
-            case Outcome.Failed f -> stats.failed(f.reason());
+            case Outcome.Done d -> stats.done(HostKey.of(request.seedUrl()), products.size());
+            case Outcome.Failed f -> stats.failed(HostKey.of(request.seedUrl()), f.reason());
         }
         results.accept(new CrawlResult(request.seedUrl(), request.source(), request.seedUrl().toString(), outcome, products,
                 Instant.now()));

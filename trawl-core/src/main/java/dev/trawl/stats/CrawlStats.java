@@ -1,7 +1,9 @@
 package dev.trawl.stats;
 
 import dev.trawl.FailureReason;
+import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +19,7 @@ public final class CrawlStats {
     private final LongAdder products = new LongAdder();
     private final LongAdder[] failed = new LongAdder[FailureReason.values().length];
     private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+    private final Map<String, HostStats> hosts = new ConcurrentHashMap<>();
 
     public CrawlStats() {
         for (int i = 0; i < failed.length; i++) {
@@ -24,7 +27,9 @@ public final class CrawlStats {
         }
     }
 
-    public void attempt(int status, long bodyBytes) {
+    /** One HTTP attempt to {@code host} ended: its status (0 for none), body size and duration. */
+    public void attempt(String host, int status, long bodyBytes, long elapsedNanos) {
+        host(host).attempt(bodyBytes, elapsedNanos);
         attempts.increment();
         bytes.add(bodyBytes);
         if (status > 0) {
@@ -40,13 +45,19 @@ public final class CrawlStats {
         redirects.increment();
     }
 
-    public void done(int productCount) {
+    public void done(String host, int productCount) {
+        host(host).done(productCount);
         done.increment();
         products.add(productCount);
     }
 
-    public void failed(FailureReason reason) {
+    public void failed(String host, FailureReason reason) {
+        host(host).failed(reason);
         failed[reason.ordinal()].increment();
+    }
+
+    private HostStats host(String host) {
+        return hosts.computeIfAbsent(host, HostStats::new);
     }
 
     /** A consistent-enough copy of the counters (each counter is exact; they are read one by one). */
@@ -60,14 +71,17 @@ public final class CrawlStats {
         }
         Map<Integer, Long> byStatus = new TreeMap<>();
         statuses.forEach((s, n) -> byStatus.put(s, n.sum()));
-        return new Snapshot(done.sum(), byReason, attempts.sum(), retries.sum(), redirects.sum(), bytes.sum(), products.sum(), byStatus);
+        List<HostSnapshot> perHost = hosts.values().stream().map(HostStats::snapshot)
+                .sorted(java.util.Comparator.comparing(HostSnapshot::host)).toList();
+        return new Snapshot(done.sum(), byReason, attempts.sum(), retries.sum(), redirects.sum(), bytes.sum(), products.sum(), byStatus,
+                perHost);
     }
 
     /**
      * @param attempts HTTP requests sent, retries and redirect hops included
      */
     public record Snapshot(long done, Map<FailureReason, Long> failedByReason, long attempts, long retries, long redirects,
-                           long bytes, long products, Map<Integer, Long> byStatus) {
+                           long bytes, long products, Map<Integer, Long> byStatus, List<HostSnapshot> hosts) {
         public long failed() {
             return failedByReason.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -75,6 +89,19 @@ public final class CrawlStats {
         /** URLs with a terminal outcome. */
         public long finished() {
             return done + failed();
+        }
+    }
+
+    /**
+     * One host's figures (the host a URL was seeded on; a URL that never had one counts under {@code -}).
+     *
+     * @param requests HTTP attempts, robots.txt, retries and redirect hops included
+     * @param busy     the attempts' durations added up: over the crawl's elapsed time, its effective concurrency
+     */
+    public record HostSnapshot(String host, long done, long products, Map<FailureReason, Long> failedByReason, long requests,
+                               long bytes, Duration p50, Duration p95, Duration p99, Duration busy) {
+        public long failed() {
+            return failedByReason.values().stream().mapToLong(Long::longValue).sum();
         }
     }
 }
