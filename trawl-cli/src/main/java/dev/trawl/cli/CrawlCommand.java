@@ -52,7 +52,8 @@ final class CrawlCommand implements Callable<Integer> {
         }
         CrawlBuilder builder = options.apply(Trawl.crawl().seeds(seeds), spec.commandLine().getErr());
         CrawlSummary summary;
-        try (Crawl crawl = builder.start(); ProgressLine progress = options.progress(crawl, spec.commandLine().getErr())) {
+        try (Crawl crawl = builder.start(); MetricsServer metrics = options.metrics(crawl, spec.commandLine().getErr());
+             ProgressLine progress = options.progress(crawl, spec.commandLine().getErr())) {
             summary = crawl.await();
         }
         options.reportRecipes(spec.commandLine().getErr());

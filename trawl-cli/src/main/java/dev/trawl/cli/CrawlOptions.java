@@ -90,6 +90,9 @@ final class CrawlOptions {
     @Option(names = "--progress-every", paramLabel = "DURATION", description = "When standard error is not a terminal, a progress line this often (default: 10s).")
     Duration progressEvery = Duration.ofSeconds(10);
 
+    @Option(names = "--metrics-port", paramLabel = "PORT", description = "Serve Prometheus metrics at http://127.0.0.1:PORT/metrics while the crawl runs.")
+    Integer metricsPort;
+
     @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON (for scripts and benchmarks).")
     Path summaryJson;
 
@@ -143,6 +146,19 @@ final class CrawlOptions {
     /** The live progress line for a started crawl, or null with --quiet. */
     ProgressLine progress(Crawl crawl, PrintWriter err) {
         return quiet ? null : ProgressLine.start(crawl, err, progressEvery);
+    }
+
+    /** The metrics endpoint for a started crawl, or null without --metrics-port. */
+    MetricsServer metrics(Crawl crawl, PrintWriter err) {
+        if (metricsPort == null) {
+            return null;
+        }
+        MetricsServer server = MetricsServer.start(crawl, metricsPort);
+        if (!quiet) {
+            err.println("trawl: metrics at http://127.0.0.1:" + server.port() + "/metrics");
+            err.flush();
+        }
+        return server;
     }
 
     /** Prints what the recipes could not read, one line each. */

@@ -128,6 +128,43 @@ class CrawlCommandTest {
     }
 
     @Test
+    void servesPrometheusMetricsWhileTheCrawlRuns() throws Exception {
+        try (DemoShop shop = DemoShop.builder().products(60).latency(java.time.Duration.ofMillis(100)).start();
+             var http = java.net.http.HttpClient.newHttpClient()) {
+            Path urls = dir.resolve("urls.txt");
+            StringBuilder text = new StringBuilder();
+            for (int id = 0; id < 60; id++) {
+                text.append(shop.baseUri().resolve("/p/" + id)).append('\n');
+            }
+            Files.writeString(urls, text);
+            int port;
+            try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                port = socket.getLocalPort();
+            }
+            var run = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> trawl("crawl", "--urls", urls.toString(), "--concurrency", "4", "--metrics-port", String.valueOf(port)));
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/metrics")).build();
+            String metrics = null;
+            while (metrics == null || !metrics.contains("trawl_host_latency_seconds{host=")) {
+                assertTrue(!run.isDone(), "the crawl ended before its metrics showed a host: " + (run.isDone() ? run.get().err() : ""));
+                try {
+                    metrics = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                } catch (java.io.IOException notYet) {
+                    Thread.sleep(20);
+                }
+            }
+            assertTrue(metrics.contains("# TYPE trawl_requests_total counter"), metrics);
+            assertTrue(metrics.matches("(?s).*\ntrawl_in_flight [0-4]\n.*"), metrics);
+            assertTrue(metrics.contains("trawl_failures_total{reason=\"timeout\"} 0"), metrics);
+            String host = shop.baseUri().toString().replaceAll("/$", "");
+            assertTrue(metrics.contains("trawl_host_latency_seconds{host=\"" + host + "\",quantile=\"0.5\"}"), metrics);
+            Run done = run.get();
+            assertEquals(0, done.code(), done.err());
+            assertTrue(done.err().startsWith("trawl: metrics at http://127.0.0.1:" + port + "/metrics"), done.err());
+        }
+    }
+
+    @Test
     void writesCsvWithAHeaderAndQuotedFields() throws Exception {
         try (DemoShop shop = DemoShop.builder().products(50).start()) {
             Path urls = dir.resolve("urls.txt");
