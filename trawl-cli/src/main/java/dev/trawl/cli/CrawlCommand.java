@@ -5,6 +5,7 @@ import dev.trawl.CrawlBuilder;
 import dev.trawl.CrawlSummary;
 import dev.trawl.Seeds;
 import dev.trawl.Trawl;
+import dev.trawl.report.Timeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,10 +53,13 @@ final class CrawlCommand implements Callable<Integer> {
         }
         CrawlBuilder builder = options.apply(Trawl.crawl().seeds(seeds), spec.commandLine().getErr());
         CrawlSummary summary;
+        Timeline timeline;
         try (Crawl crawl = builder.start(); MetricsServer metrics = options.metrics(crawl, spec.commandLine().getErr());
-             ProgressLine progress = options.progress(crawl, spec.commandLine().getErr())) {
+             ProgressLine progress = options.progress(crawl, spec.commandLine().getErr()); Timeline sampled = options.timeline(crawl)) {
+            timeline = sampled;
             summary = crawl.await();
         }
+        options.writeReport(summary, timeline);
         options.reportRecipes(spec.commandLine().getErr());
         if (!options.quiet) {
             SummaryPrinter.print(summary, spec.commandLine().getOut());

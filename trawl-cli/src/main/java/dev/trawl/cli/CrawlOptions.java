@@ -2,6 +2,9 @@ package dev.trawl.cli;
 
 import dev.trawl.Crawl;
 import dev.trawl.CrawlBuilder;
+import dev.trawl.CrawlSummary;
+import dev.trawl.report.HtmlReport;
+import dev.trawl.report.Timeline;
 import dev.trawl.discover.LinkRules;
 import dev.trawl.output.Sinks;
 import dev.trawl.recipe.RecipeException;
@@ -93,6 +96,9 @@ final class CrawlOptions {
     @Option(names = "--metrics-port", paramLabel = "PORT", description = "Serve Prometheus metrics at http://127.0.0.1:PORT/metrics while the crawl runs.")
     Integer metricsPort;
 
+    @Option(names = "--report", paramLabel = "FILE", description = "Write a self-contained HTML report (charts over time, latency, statuses, failures, hosts).")
+    Path report;
+
     @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON (for scripts and benchmarks).")
     Path summaryJson;
 
@@ -146,6 +152,23 @@ final class CrawlOptions {
     /** The live progress line for a started crawl, or null with --quiet. */
     ProgressLine progress(Crawl crawl, PrintWriter err) {
         return quiet ? null : ProgressLine.start(crawl, err, progressEvery);
+    }
+
+    /** The timeline the report needs, sampled while the crawl runs; null without --report. */
+    Timeline timeline(Crawl crawl) {
+        return report == null ? null : Timeline.start(crawl);
+    }
+
+    /** Writes the report, if asked for. */
+    void writeReport(CrawlSummary summary, Timeline timeline) {
+        if (report == null) {
+            return;
+        }
+        try {
+            HtmlReport.write(report, summary, timeline.samples());
+        } catch (IOException e) {
+            throw new UserError("cannot write --report " + report + ": " + e.getMessage(), 1);
+        }
     }
 
     /** The metrics endpoint for a started crawl, or null without --metrics-port. */

@@ -9,6 +9,8 @@ import dev.trawl.demoshop.Fault;
 import dev.trawl.demoshop.Markup;
 import dev.trawl.demoshop.PriceFormat;
 import dev.trawl.recipe.Recipe;
+import dev.trawl.report.HtmlReport;
+import dev.trawl.report.Timeline;
 import dev.trawl.recipe.RecipeException;
 import dev.trawl.recipe.Recipes;
 import dev.trawl.output.Sinks;
@@ -102,6 +104,7 @@ final class DemoCommand implements Callable<Integer> {
             Path productsFile = dir.resolve("products.jsonl");
             Path outcomesFile = dir.resolve("outcomes.jsonl");
             CrawlSummary summary;
+            Timeline timeline;
             Recipes recipeSet = Recipes.of(recipes);
             try (Crawl crawl = Trawl.crawl()
                     .seeds(Seeds.sites(sites)).recipes(recipeSet).detectBlocking(!noDetectBlocking)
@@ -110,9 +113,13 @@ final class DemoCommand implements Callable<Integer> {
                     .sink(Sinks.products(productsFile)).sink(Sinks.outcomes(outcomesFile))
                     .warnings(line -> spec.commandLine().getErr().println("trawl: " + line))
                     .start();
-                 ProgressLine progress = quiet ? null : ProgressLine.start(crawl, spec.commandLine().getErr(), Duration.ofSeconds(10))) {
+                 ProgressLine progress = quiet ? null : ProgressLine.start(crawl, spec.commandLine().getErr(), Duration.ofSeconds(10));
+                 Timeline sampled = Timeline.start(crawl)) {
+                timeline = sampled;
                 summary = crawl.await();
             }
+            Path reportFile = dir.resolve("report.html");
+            HtmlReport.write(reportFile, summary, timeline.samples());
             recipeSet.report().forEach(line -> spec.commandLine().getErr().println("trawl: " + line));
             if (!quiet) {
                 SummaryPrinter.print(summary, out);
@@ -125,7 +132,7 @@ final class DemoCommand implements Callable<Integer> {
                 long requested = started.stream().mapToLong(s -> s.disallowedSitemapPaths().stream().mapToLong(s::requestsFor).sum()).sum();
                 out.printf("  robots.txt: %d draft pages the sitemaps list are disallowed; the shops counted %d requests to them%n",
                         drafts, requested);
-                out.printf("  products: %s%n  outcomes: %s%n", productsFile, outcomesFile);
+                out.printf("  products: %s%n  outcomes: %s%n  report:   %s%n", productsFile, outcomesFile, reportFile);
                 out.flush();
             }
             return 0;

@@ -22,5 +22,6 @@ class DemoCommandTest {
         assertTrue(run.out().matches("(?s).*robots\\.txt: \\d+ draft pages the sitemaps list are disallowed; the shops counted 0 requests.*"),
                 run.out());
         assertEquals(240, Files.readAllLines(dir.resolve("products.jsonl")).size());
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("id=\"trawl-data\""), "the demo writes its report");
     }
 }

@@ -20,6 +20,7 @@ public final class CrawlStats {
     private final LongAdder[] failed = new LongAdder[FailureReason.values().length];
     private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
     private final Map<String, HostStats> hosts = new ConcurrentHashMap<>();
+    private final LatencyHistogram latency = new LatencyHistogram();
 
     public CrawlStats() {
         for (int i = 0; i < failed.length; i++) {
@@ -30,6 +31,7 @@ public final class CrawlStats {
     /** One HTTP attempt to {@code host} ended: its status (0 for none), body size and duration. */
     public void attempt(String host, int status, long bodyBytes, long elapsedNanos) {
         host(host).attempt(bodyBytes, elapsedNanos);
+        latency.record(elapsedNanos);
         attempts.increment();
         bytes.add(bodyBytes);
         if (status > 0) {
@@ -74,14 +76,16 @@ public final class CrawlStats {
         List<HostSnapshot> perHost = hosts.values().stream().map(HostStats::snapshot)
                 .sorted(java.util.Comparator.comparing(HostSnapshot::host)).toList();
         return new Snapshot(done.sum(), byReason, attempts.sum(), retries.sum(), redirects.sum(), bytes.sum(), products.sum(), byStatus,
-                perHost);
+                perHost, latency.buckets());
     }
 
     /**
-     * @param attempts HTTP requests sent, retries and redirect hops included
+     * @param attempts      HTTP requests sent, retries and redirect hops included
+     * @param latencyMicros the attempts' latency histogram: each bucket's upper bound in µs, and its count
      */
     public record Snapshot(long done, Map<FailureReason, Long> failedByReason, long attempts, long retries, long redirects,
-                           long bytes, long products, Map<Integer, Long> byStatus, List<HostSnapshot> hosts) {
+                           long bytes, long products, Map<Integer, Long> byStatus, List<HostSnapshot> hosts,
+                           java.util.SortedMap<Long, Long> latencyMicros) {
         public long failed() {
             return failedByReason.values().stream().mapToLong(Long::longValue).sum();
         }

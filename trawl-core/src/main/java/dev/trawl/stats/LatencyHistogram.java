@@ -36,6 +36,18 @@ final class LatencyHistogram {
         return Duration.ofNanos(upperMicros(counts.length() - 1) * 1_000);
     }
 
+    /** Non-empty buckets: the upper bound of each in microseconds, and its count, in order. */
+    java.util.SortedMap<Long, Long> buckets() {
+        java.util.SortedMap<Long, Long> out = new java.util.TreeMap<>();
+        for (int i = 0; i < counts.length(); i++) {
+            long n = counts.get(i);
+            if (n > 0) {
+                out.put(upperMicros(i), n);
+            }
+        }
+        return out;
+    }
+
     static int bucket(long micros) {
         int power = 63 - Long.numberOfLeadingZeros(micros);
         if (power < 3) {

@@ -1,0 +1,69 @@
+package dev.trawl.report;
+
+import dev.trawl.Crawl;
+import dev.trawl.CrawlProgress;
+import dev.trawl.engine.TrawlThreads;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A crawl's progress sampled once a second, for the report's charts over time. Past 3,600 samples
+ * every other one is dropped and the interval doubles, so a long crawl keeps a bounded timeline.
+ */
+public final class Timeline implements AutoCloseable {
+    private static final int MAX_SAMPLES = 3_600;
+
+    private final Crawl crawl;
+    private final List<CrawlProgress> samples = new ArrayList<>();
+    private final Thread thread;
+    private Duration every = Duration.ofSeconds(1);
+
+    private Timeline(Crawl crawl) {
+        this.crawl = crawl;
+        synchronized (samples) {
+            samples.add(crawl.progress());
+        }
+        this.thread = TrawlThreads.startVirtual("timeline", this::run);
+    }
+
+    public static Timeline start(Crawl crawl) {
+        return new Timeline(crawl);
+    }
+
+    private void run() {
+        try {
+            while (true) {
+                Thread.sleep(every);
+                CrawlProgress p = crawl.progress();
+                synchronized (samples) {
+                    samples.add(p);
+                    if (samples.size() > MAX_SAMPLES) {
+                        for (int i = samples.size() - 2; i > 0; i -= 2) {
+                            samples.remove(i);
+                        }
+                        every = every.multipliedBy(2);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            // closed
+        }
+    }
+
+    /** The samples so far, the first at the start, in order. */
+    public List<CrawlProgress> samples() {
+        synchronized (samples) {
+            return List.copyOf(samples);
+        }
+    }
+
+    /** Stops sampling, taking one last sample so the timeline reaches the crawl's end. */
+    @Override
+    public void close() {
+        TrawlThreads.stop(thread);
+        synchronized (samples) {
+            samples.add(crawl.progress());
+        }
+    }
+}
