@@ -84,7 +84,7 @@ public final class CrawlEngine implements Crawl {
                 config.warnings(), this::wake);
         this.processor = new ResponseProcessor(config, stats, frontier, writer::submit, this::robotsLearned);
         this.blocking = config.detectBlocking()
-                ? BlockingDetector.start(Duration.ofMillis(20), Duration.ofMillis(300), config.warnings()) : null;
+                ? BlockingDetector.start(Duration.ofMillis(20), Duration.ofMillis(500), config.warnings()) : null;
         this.dispatcher = TrawlThreads.startVirtual("dispatcher", this::dispatch);
         if (config.extractor() == Extractors.products() || config.extractor() == Extractors.jsonLdProducts()) {
             // Loads Jackson while the first requests are on the wire, not after. Only our own

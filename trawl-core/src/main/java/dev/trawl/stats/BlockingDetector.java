@@ -1,6 +1,8 @@
 package dev.trawl.stats;
 
 import dev.trawl.engine.TrawlThreads;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -24,8 +26,9 @@ import jdk.jfr.consumer.RecordingStream;
  *     culprit (the first frame outside the JDK) is reported once, with how long it held the
  *     carrier and why.
  * <li>A lag probe: a virtual thread that sleeps 10 ms and measures how late it wakes. Waking far
- *     too late means every carrier was held (CPU-heavy or blocking work on request threads, even
- *     where JFR sees no pinning); reported once, with the lag.
+ *     too late, with no garbage-collector pause to explain it, means every carrier was held
+ *     (CPU-heavy or blocking work on request threads, even where JFR sees no pinning); reported
+ *     once, with the lag.
  * </ul>
  * Reports go to {@code warnings} as lines a user can act on. Thread-safe; close it to stop.
  */
@@ -101,17 +104,28 @@ public final class BlockingDetector implements AutoCloseable {
     private void probe() {
         while (!closed) {
             long before = System.nanoTime();
+            long gcBefore = gcMillis();
             try {
                 Thread.sleep(Duration.ofNanos(PROBE_NANOS));
             } catch (InterruptedException e) {
                 return;
             }
             long late = System.nanoTime() - before - PROBE_NANOS;
-            if (late > lagThreshold.toNanos() && !closed && reported.add("lag")) {
+            // a garbage collector's pause stops every thread: late, but nobody's code blocked
+            boolean gc = (gcMillis() - gcBefore) * 1_000_000 * 2 >= late;
+            if (late > lagThreshold.toNanos() && !gc && !closed && reported.add("lag")) {
                 report("blocking: virtual threads waited " + late / 1_000_000 + " ms for a carrier thread: all carriers were held "
                         + "(CPU-heavy work or blocking native calls on request threads); reported once");
             }
         }
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
     }
 
     private void report(String line) {

@@ -70,6 +70,25 @@ class BlockingDetectorTest {
     }
 
     @Test
+    void theLagProbeSeesEveryCarrierHeldByCpuWorkThatJfrDoesNotCallPinning() throws Exception {
+        int carriers = Runtime.getRuntime().availableProcessors();
+        Extractor spinning = page -> {
+            long until = System.nanoTime() + 1_500_000_000L;
+            long x = 0;
+            while (System.nanoTime() < until) {
+                x += page.body().length; // a busy loop: never parks, so never pinned, yet holds its carrier
+            }
+            return x == 42 ? List.of() : Extractors.products().extract(page);
+        };
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        try (DemoShop shop = DemoShop.builder().products(carriers * 2).start()) {
+            CrawlEngineTest.crawl(Trawl.crawl().seeds(Seeds.urls(urls(shop, carriers * 2))).concurrency(carriers).perHost(carriers, java.time.Duration.ZERO)
+                    .extract(spinning).detectBlocking(true).warnings(warnings::add));
+        }
+        assertEquals(1, warnings.stream().filter(w -> w.startsWith("blocking: virtual threads waited ")).count(), warnings.toString());
+    }
+
+    @Test
     void aCrawlWithoutSuchCodeReportsNothing() throws Exception {
         List<String> warnings = new CopyOnWriteArrayList<>();
         try (DemoShop shop = DemoShop.builder().products(300).start()) {
