@@ -99,6 +99,9 @@ final class CrawlOptions {
     @Option(names = "--report", paramLabel = "FILE", description = "Write a self-contained HTML report (charts over time, latency, statuses, failures, hosts).")
     Path report;
 
+    @Option(names = "--log-json", description = "Write trawl's warnings and progress to standard error as JSON lines, for log collectors.")
+    boolean logJson;
+
     @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON (for scripts and benchmarks).")
     Path summaryJson;
 
@@ -127,12 +130,7 @@ final class CrawlOptions {
         builder.recipes(recipes).follow(linkRules()).obeyRobots(!ignoreRobots).modifiedSince(since())
                 .detectBlocking(detectBlocking).adaptive(adaptive);
         builder.concurrency(concurrency).perHost(perHost, delay).timeout(timeout).retries(retries).transport(transport)
-                .warnings(line -> {
-                    synchronized (err) {
-                        err.println("trawl: " + line);
-                        err.flush();
-                    }
-                });
+                .warnings(log(err)::warn);
         if (userAgent != null) {
             builder.userAgent(userAgent);
         }
@@ -149,9 +147,19 @@ final class CrawlOptions {
         return builder;
     }
 
+    private LogLines log;
+
+    /** Where trawl's own lines go, as text or JSON. */
+    LogLines log(PrintWriter err) {
+        if (log == null) {
+            log = new LogLines(err, logJson);
+        }
+        return log;
+    }
+
     /** The live progress line for a started crawl, or null with --quiet. */
     ProgressLine progress(Crawl crawl, PrintWriter err) {
-        return quiet ? null : ProgressLine.start(crawl, err, progressEvery);
+        return quiet ? null : ProgressLine.start(crawl, log(err), progressEvery);
     }
 
     /** The timeline the report needs, sampled while the crawl runs; null without --report. */
@@ -178,18 +186,14 @@ final class CrawlOptions {
         }
         MetricsServer server = MetricsServer.start(crawl, metricsPort);
         if (!quiet) {
-            err.println("trawl: metrics at http://127.0.0.1:" + server.port() + "/metrics");
-            err.flush();
+            log(err).info("metrics at http://127.0.0.1:" + server.port() + "/metrics");
         }
         return server;
     }
 
     /** Prints what the recipes could not read, one line each. */
     void reportRecipes(PrintWriter err) {
-        for (String line : recipes.report()) {
-            err.println("trawl: " + line);
-        }
-        err.flush();
+        recipes.report().forEach(log(err)::warn);
     }
 
     private Instant since() {

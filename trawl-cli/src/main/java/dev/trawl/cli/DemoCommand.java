@@ -113,7 +113,7 @@ final class DemoCommand implements Callable<Integer> {
                     .sink(Sinks.products(productsFile)).sink(Sinks.outcomes(outcomesFile))
                     .warnings(line -> spec.commandLine().getErr().println("trawl: " + line))
                     .start();
-                 ProgressLine progress = quiet ? null : ProgressLine.start(crawl, spec.commandLine().getErr(), Duration.ofSeconds(10));
+                 ProgressLine progress = quiet ? null : ProgressLine.start(crawl, new LogLines(spec.commandLine().getErr(), false), Duration.ofSeconds(10));
                  Timeline sampled = Timeline.start(crawl)) {
                 timeline = sampled;
                 summary = crawl.await();

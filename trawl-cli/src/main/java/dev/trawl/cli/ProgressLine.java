@@ -23,22 +23,27 @@ final class ProgressLine implements AutoCloseable {
     private static final Duration REDRAW = Duration.ofMillis(250);
 
     private final Crawl crawl;
+    private final LogLines log;
     private final PrintWriter err;
     private final boolean terminal;
     private final Duration every;
     private final Thread thread;
 
-    private ProgressLine(Crawl crawl, PrintWriter err, boolean terminal, Duration every) {
+    private ProgressLine(Crawl crawl, LogLines log, PrintWriter err, boolean terminal, Duration every) {
         this.crawl = crawl;
+        this.log = log;
         this.err = err;
         this.terminal = terminal;
         this.every = every;
         this.thread = TrawlThreads.startVirtual("progress", this::run);
     }
 
-    /** Starts printing; {@code every} is the interval of plain lines when standard error is not a terminal. */
-    static ProgressLine start(Crawl crawl, PrintWriter err, Duration every) {
-        return new ProgressLine(crawl, err, stderrIsTerminal(), every);
+    /**
+     * Starts printing; {@code every} is the interval of plain lines when standard error is not a
+     * terminal, or when the lines are JSON.
+     */
+    static ProgressLine start(Crawl crawl, LogLines log, Duration every) {
+        return new ProgressLine(crawl, log, log.err(), !log.json() && stderrIsTerminal(), every);
     }
 
     private void run() {
@@ -55,13 +60,13 @@ final class ProgressLine implements AutoCloseable {
                 CrawlProgress then = history[n % history.length] != null ? history[n % history.length] : previous;
                 history[n++ % history.length] = now;
                 String line = render(now, then);
-                synchronized (err) {
-                    if (terminal) {
+                if (terminal) {
+                    synchronized (err) {
                         err.print("\r" + line + "\u001b[K");
-                    } else {
-                        err.println("trawl: progress: " + line);
+                        err.flush();
                     }
-                    err.flush();
+                } else {
+                    log.progress(now, line);
                 }
             }
         } catch (InterruptedException e) {

@@ -165,6 +165,29 @@ class CrawlCommandTest {
     }
 
     @Test
+    void logJsonWritesEveryLineOnStandardErrorAsAJsonObject() throws Exception {
+        try (DemoShop shop = DemoShop.builder().products(20).latency(java.time.Duration.ofMillis(100)).start()) {
+            Path urls = dir.resolve("urls.txt");
+            StringBuilder text = new StringBuilder(shop.baseUri().resolve("/p/0") + "\nnot a url\n");
+            for (int id = 1; id < 20; id++) {
+                text.append(shop.baseUri().resolve("/p/" + id)).append('\n');
+            }
+            Files.writeString(urls, text);
+            Run run = trawl("crawl", "--urls", urls.toString(), "--concurrency", "2", "--log-json", "--progress-every", "200ms");
+            assertEquals(0, run.code(), run.err());
+            ObjectMapper json = new ObjectMapper();
+            List<JsonNode> lines = new java.util.ArrayList<>();
+            for (String line : run.err().lines().toList()) {
+                lines.add(json.readTree(line)); // fails on any line that is not JSON
+            }
+            assertTrue(lines.stream().anyMatch(n -> n.path("level").asText().equals("warn")
+                    && n.path("message").asText().startsWith(urls + ":2: ")), run.err());
+            assertTrue(lines.stream().anyMatch(n -> n.path("event").asText().equals("progress") && n.has("in_flight")), run.err());
+            assertTrue(lines.stream().allMatch(n -> n.has("time") && n.has("message")), run.err());
+        }
+    }
+
+    @Test
     void writesCsvWithAHeaderAndQuotedFields() throws Exception {
         try (DemoShop shop = DemoShop.builder().products(50).start()) {
             Path urls = dir.resolve("urls.txt");
