@@ -35,7 +35,7 @@ public final class CrawlBuilder {
     private String transport = "apache";
     private Extractor extractor = Extractors.products();
     private final List<ResultSink> sinks = new ArrayList<>();
-    private Consumer<String> warnings = line -> System.getLogger("dev.trawl").log(System.Logger.Level.WARNING, line);
+    private Consumer<String> warnings = line -> org.slf4j.LoggerFactory.getLogger("dev.trawl").warn(line);
     private boolean obeyRobots = true;
     private Duration maxCrawlDelay = Duration.ofSeconds(30);
     private LinkRules follow = LinkRules.DEFAULT;
@@ -129,7 +129,7 @@ public final class CrawlBuilder {
         return this;
     }
 
-    /** Where messages about bad input go, one line each (default: System.Logger "dev.trawl"). */
+    /** Where messages about bad input go, one line each (default: the SLF4J logger {@code dev.trawl}, at WARN). */
     public CrawlBuilder warnings(Consumer<String> warnings) {
         this.warnings = warnings;
         return this;

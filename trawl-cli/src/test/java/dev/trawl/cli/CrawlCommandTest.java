@@ -154,6 +154,9 @@ class CrawlCommandTest {
                 }
             }
             assertTrue(metrics.contains("# TYPE trawl_requests_total counter"), metrics);
+            assertTrue(metrics.contains("# TYPE trawl_request_duration_seconds histogram"), metrics);
+            assertTrue(metrics.matches("(?s).*\ntrawl_request_duration_seconds_bucket\\{le=\"0\\.05\"} 0\n.*"), "100 ms latency: none under 50 ms");
+            assertTrue(metrics.matches("(?s).*\ntrawl_request_duration_seconds_bucket\\{le=\"0\\.25\"} [1-9]\\d*\n.*"), metrics);
             assertTrue(metrics.matches("(?s).*\ntrawl_in_flight [0-4]\n.*"), metrics);
             assertTrue(metrics.contains("trawl_failures_total{reason=\"timeout\"} 0"), metrics);
             String host = shop.baseUri().toString().replaceAll("/$", "");

@@ -7,10 +7,14 @@ import java.util.Map;
 
 /**
  * A crawl's progress in the Prometheus text exposition format (version 0.0.4): counters of
- * requests, pages, products, bytes, retries and failures by reason; gauges of requests in flight,
- * queued and waiting to retry; per host, pages, failures, bytes, time busy and latency quantiles.
+ * requests, pages, products, bytes, retries and failures by reason; a histogram of request
+ * latency; gauges of requests in flight, queued and waiting to retry; per host, pages, failures,
+ * bytes, time busy and latency quantiles. Written directly (the format is a few lines of text a
+ * metric), so the crawl's own counters are the metrics and no metrics library is loaded.
  */
 public final class PrometheusText {
+    private static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60};
+
     private PrometheusText() {}
 
     public static String format(CrawlProgress p) {
@@ -27,6 +31,23 @@ public final class PrometheusText {
         }
         header(s, "trawl_responses_total", "counter", "responses by HTTP status");
         c.byStatus().forEach((status, n) -> s.append("trawl_responses_total{status=\"").append(status).append("\"} ").append(n).append('\n'));
+        header(s, "trawl_request_duration_seconds", "histogram", "attempt latency, all hosts");
+        long cumulative = 0;
+        var buckets = c.latencyMicros().entrySet().iterator();
+        var next = buckets.hasNext() ? buckets.next() : null;
+        long total = c.latencyMicros().values().stream().mapToLong(Long::longValue).sum();
+        for (double le : BUCKETS) {
+            // each of our buckets is counted under the first bound at or above its upper end
+            while (next != null && next.getKey() <= le * 1e6) {
+                cumulative += next.getValue();
+                next = buckets.hasNext() ? buckets.next() : null;
+            }
+            s.append("trawl_request_duration_seconds_bucket{le=\"").append(le).append("\"} ").append(cumulative).append('\n');
+        }
+        s.append("trawl_request_duration_seconds_bucket{le=\"+Inf\"} ").append(total).append('\n');
+        long busy = c.hosts().stream().mapToLong(h -> h.busy().toNanos()).sum();
+        s.append("trawl_request_duration_seconds_sum ").append(seconds(busy)).append('\n');
+        s.append("trawl_request_duration_seconds_count ").append(total).append('\n');
         gauge(s, "trawl_in_flight", "requests on the wire now", p.inFlight());
         gauge(s, "trawl_queued", "requests known and not yet started", p.queued());
         gauge(s, "trawl_retries_waiting", "requests waiting out a backoff or Retry-After", p.retriesWaiting());
