@@ -21,6 +21,15 @@ class CrawlCommandTest {
     @TempDir
     Path dir;
 
+    /** A URL file of the shop's first {@code n} product pages. */
+    private Path urlFile(DemoShop shop, int n) throws java.io.IOException {
+        StringBuilder text = new StringBuilder();
+        for (int id = 0; id < n; id++) {
+            text.append(shop.baseUri().resolve("/p/" + id)).append('\n');
+        }
+        return Files.writeString(dir.resolve("urls.txt"), text);
+    }
+
     record Run(int code, String out, String err) {
         /** Standard error without the progress lines, which a slow machine may add to any crawl. */
         String warnings() {
@@ -82,12 +91,7 @@ class CrawlCommandTest {
     @Test
     void printsAPlainProgressLineWhenStandardErrorIsNotATerminal() throws Exception {
         try (DemoShop shop = DemoShop.builder().products(40).latency(java.time.Duration.ofMillis(100)).start()) {
-            Path urls = dir.resolve("urls.txt");
-            StringBuilder text = new StringBuilder();
-            for (int id = 0; id < 40; id++) {
-                text.append(shop.baseUri().resolve("/p/" + id)).append('\n');
-            }
-            Files.writeString(urls, text);
+            Path urls = urlFile(shop, 40);
             Run run = trawl("crawl", "--urls", urls.toString(), "--concurrency", "2", "--progress-every", "300ms");
             assertEquals(0, run.code(), run.err());
             List<String> progress = run.err().lines().filter(l -> l.startsWith("trawl: progress: ")).toList();
@@ -131,12 +135,7 @@ class CrawlCommandTest {
     void servesPrometheusMetricsWhileTheCrawlRuns() throws Exception {
         try (DemoShop shop = DemoShop.builder().products(60).latency(java.time.Duration.ofMillis(100)).start();
              var http = java.net.http.HttpClient.newHttpClient()) {
-            Path urls = dir.resolve("urls.txt");
-            StringBuilder text = new StringBuilder();
-            for (int id = 0; id < 60; id++) {
-                text.append(shop.baseUri().resolve("/p/" + id)).append('\n');
-            }
-            Files.writeString(urls, text);
+            Path urls = urlFile(shop, 60);
             int port;
             try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
                 port = socket.getLocalPort();
