@@ -17,7 +17,6 @@ import dev.trawl.frontier.Frontier;
 import dev.trawl.discover.SitemapReader;
 import dev.trawl.frontier.EmbeddedFrontier;
 import dev.trawl.frontier.RequestKind;
-import dev.trawl.frontier.SeedUrls;
 import dev.trawl.politeness.RobotsRules;
 import dev.trawl.frontier.Ticks;
 import dev.trawl.politeness.HostScheduler;
@@ -177,19 +176,7 @@ public final class CrawlEngine implements Crawl {
             processor.refuse(r.request(), r.rules());
         }
         for (RobotsGate.Ruled site : released.sites()) {
-            List<String> sitemaps = site.rules().sitemaps();
-            if (sitemaps.isEmpty()) {
-                sitemaps = List.of(site.request().host() + "/sitemap.xml");
-            }
-            for (String sitemap : sitemaps) {
-                SeedUrls.Parsed parsed = SeedUrls.parse(sitemap.strip());
-                if (parsed.ok()) {
-                    frontier.offer(CrawlRequest.of(parsed.url(), site.request().source(), RequestKind.SITEMAP, 0));
-                } else {
-                    config.warnings().accept("robots.txt of " + site.request().host() + ": Sitemap: " + sitemap + ": "
-                            + parsed.message() + " (skipped)");
-                }
-            }
+            processor.expandSite(site.request(), site.rules());
         }
     }
 

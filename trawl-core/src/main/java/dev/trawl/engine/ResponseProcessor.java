@@ -15,6 +15,7 @@ import dev.trawl.frontier.CrawlRequest;
 import dev.trawl.frontier.Frontier;
 import dev.trawl.frontier.HostKey;
 import dev.trawl.frontier.RequestKind;
+import dev.trawl.frontier.SeedUrls;
 import dev.trawl.politeness.RobotsRules;
 import dev.trawl.stats.CrawlStats;
 import java.time.Instant;
@@ -30,7 +31,8 @@ import org.jsoup.nodes.Document;
  * What a request's end yields, by its kind (DESIGN.md, data flow step 5), on its virtual thread:
  * a page's products (and, from a start page, the links to follow, back to the frontier); a
  * sitemap's child sitemaps and pages (back to the frontier); a robots.txt's rules (to the robots
- * gate). Every request but a robots.txt ends in exactly one result for the writer.
+ * gate), and then a site's sitemaps. Every request but a robots.txt ends in exactly one result for
+ * the writer.
  */
 final class ResponseProcessor {
     private final CrawlConfig config;
@@ -72,6 +74,19 @@ final class ResponseProcessor {
     /** Ends a request robots.txt disallows, without a request. */
     void refuse(CrawlRequest request, RobotsRules rules) {
         record(request, new Outcome.Failed(rules.denialReason(), rules.denial(), 0, 0), List.of());
+    }
+
+    /** A site's robots.txt is known: its Sitemap: lines (else /sitemap.xml) enter the frontier. */
+    void expandSite(CrawlRequest site, RobotsRules rules) {
+        List<String> sitemaps = rules.sitemaps().isEmpty() ? List.of(site.host() + "/sitemap.xml") : rules.sitemaps();
+        for (String sitemap : sitemaps) {
+            SeedUrls.Parsed parsed = SeedUrls.parse(sitemap.strip());
+            if (parsed.ok()) {
+                frontier.offer(CrawlRequest.of(parsed.url(), site.source(), RequestKind.SITEMAP, 0));
+            } else {
+                config.warnings().accept("robots.txt of " + site.host() + ": Sitemap: " + sitemap + ": " + parsed.message() + " (skipped)");
+            }
+        }
     }
 
     private RobotsRules robots(CrawlRequest request, Outcome outcome, FetchResult.Response response) {
