@@ -6,6 +6,7 @@ import dev.trawl.CrawlSummary;
 import dev.trawl.report.HtmlReport;
 import dev.trawl.report.Timeline;
 import dev.trawl.discover.LinkRules;
+import dev.trawl.discover.UrlCanonicalizer;
 import dev.trawl.output.Sinks;
 import dev.trawl.recipe.RecipeException;
 import dev.trawl.recipe.Recipes;
@@ -87,6 +88,12 @@ final class CrawlOptions {
     @Option(names = "--detect-blocking", description = "Name any code that holds the carrier threads all requests share (JFR pinning events and a lag probe).")
     boolean detectBlocking;
 
+    @Option(names = "--drop-param", paramLabel = "NAME", description = "A query parameter that does not change the page (a trailing * matches a prefix), dropped when URLs are compared, besides utm_*, gclid, fbclid... Repeatable.")
+    List<String> dropParams = new ArrayList<>();
+
+    @Option(names = "--keep-params", description = "Compare URLs with every query parameter, tracking ones included.")
+    boolean keepParams;
+
     @Option(names = "--ignore-robots", description = "Do not obey robots.txt (it is still read for --site's sitemaps).")
     boolean ignoreRobots;
 
@@ -127,7 +134,9 @@ final class CrawlOptions {
         } catch (RecipeException e) {
             throw new UserError(e.getMessage(), 2);
         }
-        builder.recipes(recipes).follow(linkRules()).obeyRobots(!ignoreRobots).modifiedSince(since())
+        List<String> tracking = new ArrayList<>(keepParams ? List.of() : UrlCanonicalizer.DEFAULT_TRACKING);
+        tracking.addAll(dropParams);
+        builder.recipes(recipes).follow(linkRules()).obeyRobots(!ignoreRobots).modifiedSince(since()).trackingParameters(tracking)
                 .detectBlocking(detectBlocking).adaptive(adaptive);
         builder.concurrency(concurrency).perHost(perHost, delay).timeout(timeout).retries(retries).transport(transport)
                 .warnings(log(err)::warn);

@@ -190,6 +190,25 @@ class CrawlCommandTest {
     }
 
     @Test
+    void urlsThatDifferOnlyInDroppedParametersAreFetchedOnce() throws Exception {
+        try (DemoShop shop = DemoShop.builder().products(5).start()) {
+            String p1 = shop.baseUri().resolve("/p/1").toString();
+            Path urls = Files.writeString(dir.resolve("urls.txt"), String.join("\n", p1, p1 + "?utm_source=mail", p1 + "?ref=home",
+                    p1 + "?ref=nav&session_id=9") + "\n");
+            Path outcomes = dir.resolve("outcomes.jsonl");
+            Run run = trawl("crawl", "--urls", urls.toString(), "--drop-param", "ref", "--drop-param", "session_*", "--outcomes",
+                    outcomes.toString(), "--quiet");
+            assertEquals(0, run.code(), run.err());
+            assertEquals(1, Files.readAllLines(outcomes).size());
+            assertEquals(1, shop.requestsFor("/p/1"));
+
+            Run all = trawl("crawl", "--urls", urls.toString(), "--keep-params", "--outcomes", outcomes.toString(), "--quiet");
+            assertEquals(0, all.code(), all.err());
+            assertEquals(4, Files.readAllLines(outcomes).size());
+        }
+    }
+
+    @Test
     void writesCsvWithAHeaderAndQuotedFields() throws Exception {
         try (DemoShop shop = DemoShop.builder().products(50).start()) {
             Path urls = dir.resolve("urls.txt");
