@@ -37,9 +37,4 @@ public record CrawlRequest(URI seedUrl, String source, URI url, String host, Req
     public CrawlRequest redirectTo(URI target) {
         return new CrawlRequest(seedUrl, source, target, HostKey.of(target), kind, depth, attempts + 1, redirects + 1, 0L);
     }
-
-    /** Whether its terminal outcome is recorded (every request but a robots.txt fetch and a site's front door). */
-    public boolean hasOutcome() {
-        return kind != RequestKind.ROBOTS && kind != RequestKind.SITE;
-    }
 }

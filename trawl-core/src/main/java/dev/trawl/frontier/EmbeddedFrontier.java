@@ -36,7 +36,6 @@ public final class EmbeddedFrontier implements Frontier {
     private final int seedCapacity;
     private final Runnable onAvailable;
     private final Thread reader;
-    private long duplicates;
     private volatile boolean readerDone;
     private volatile boolean closed;
 
@@ -111,11 +110,7 @@ public final class EmbeddedFrontier implements Frontier {
     private boolean isNew(CrawlRequest request) {
         // A site's front door is keyed apart from its root page, so both may be crawled.
         String key = (request.kind() == RequestKind.SITE ? "site " : "") + canonicalizer.canonical(request.url());
-        if (seen.add(key)) {
-            return true;
-        }
-        duplicates++;
-        return false;
+        return seen.add(key);
     }
 
     @Override
@@ -155,16 +150,6 @@ public final class EmbeddedFrontier implements Frontier {
         lock.lock();
         try {
             return seeds.size() + pages.size() + sitemaps.size();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @Override
-    public long duplicates() {
-        lock.lock();
-        try {
-            return duplicates;
         } finally {
             lock.unlock();
         }

@@ -23,9 +23,6 @@ public interface Frontier extends AutoCloseable {
     /** Requests it holds now, not yet polled. */
     long queued();
 
-    /** URLs dropped as duplicates so far, seeds included. */
-    long duplicates();
-
     /** Stops producing requests and releases resources. */
     @Override
     void close();

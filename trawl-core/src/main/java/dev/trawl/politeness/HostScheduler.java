@@ -58,13 +58,6 @@ public final class HostScheduler {
         }
     }
 
-    /** The concurrency each host may have now: its adaptive target, or the fixed cap. */
-    public Map<String, Integer> hostLimits() {
-        Map<String, Integer> limits = new java.util.TreeMap<>();
-        slots.forEach((h, s) -> limits.put(h, s.adaptive == null ? perHost : s.adaptive.current()));
-        return limits;
-    }
-
     /** Queues a request; one with {@code notBefore > 0} waits until then. */
     public void add(CrawlRequest request) {
         HostSlot slot = slot(request.host());

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,7 +42,6 @@ public final class BlockingDetector implements AutoCloseable {
     private final RecordingStream stream;
     private final Thread probe;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger reports = new AtomicInteger();
     private volatile boolean closed;
 
     private BlockingDetector(Duration pinThreshold, Duration lagThreshold, Consumer<String> warnings) {
@@ -62,11 +60,6 @@ public final class BlockingDetector implements AutoCloseable {
      */
     public static BlockingDetector start(Duration pinThreshold, Duration lagThreshold, Consumer<String> warnings) {
         return new BlockingDetector(pinThreshold, lagThreshold, warnings);
-    }
-
-    /** How many cases were reported so far. */
-    public int reports() {
-        return reports.get();
     }
 
     private void pinned(RecordedEvent e) {
@@ -129,7 +122,6 @@ public final class BlockingDetector implements AutoCloseable {
     }
 
     private void report(String line) {
-        reports.incrementAndGet();
         warnings.accept(line);
     }
 
