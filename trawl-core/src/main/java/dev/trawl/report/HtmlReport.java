@@ -3,7 +3,6 @@ package dev.trawl.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.trawl.CrawlProgress;
 import dev.trawl.CrawlSummary;
 import dev.trawl.stats.CrawlStats;
 import java.io.IOException;
@@ -26,25 +25,24 @@ import java.util.stream.Collectors;
 public final class HtmlReport {
     private HtmlReport() {}
 
-    public static void write(Path file, CrawlSummary summary, List<CrawlProgress> timeline) throws IOException {
+    public static void write(Path file, CrawlSummary summary, List<Timeline.Point> timeline) throws IOException {
         Files.writeString(file, html(summary, timeline), StandardCharsets.UTF_8);
     }
 
-    static String html(CrawlSummary summary, List<CrawlProgress> timeline) {
+    static String html(CrawlSummary summary, List<Timeline.Point> timeline) {
         CrawlStats.Snapshot c = summary.counts();
         List<Double> seconds = new ArrayList<>();
         List<Double> rate = new ArrayList<>();
         List<Double> inFlight = new ArrayList<>();
         for (int i = 0; i < timeline.size(); i++) {
-            CrawlProgress p = timeline.get(i);
-            seconds.add(p.elapsed().toNanos() / 1e9);
+            Timeline.Point p = timeline.get(i);
+            seconds.add(p.seconds());
             inFlight.add((double) p.inFlight());
             if (i == 0) {
                 rate.add(0.0);
             } else {
-                CrawlProgress prev = timeline.get(i - 1);
-                double dt = Math.max(1e-9, (p.elapsed().toNanos() - prev.elapsed().toNanos()) / 1e9);
-                rate.add((p.counts().finished() - prev.counts().finished()) / dt);
+                Timeline.Point prev = timeline.get(i - 1);
+                rate.add((p.finished() - prev.finished()) / Math.max(1e-9, p.seconds() - prev.seconds()));
             }
         }
         List<String> latencyLabels = new ArrayList<>();

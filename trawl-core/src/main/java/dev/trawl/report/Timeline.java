@@ -8,21 +8,36 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A crawl's progress sampled once a second, for the report's charts over time. Past 3,600 samples
- * every other one is dropped and the interval doubles, so a long crawl keeps a bounded timeline.
+ * A crawl's progress sampled once a second, for the report's charts over time: only what the
+ * charts draw, not whole snapshots (each holds a latency histogram and a row per host). Past
+ * 3,600 samples every other one is dropped and the interval doubles, so a long crawl keeps a
+ * bounded timeline.
  */
 public final class Timeline implements AutoCloseable {
     private static final int MAX_SAMPLES = 3_600;
 
     private final Crawl crawl;
-    private final List<CrawlProgress> samples = new ArrayList<>();
+    /**
+     * One sample.
+     *
+     * @param seconds  since the crawl started
+     * @param finished URLs with an outcome by then
+     * @param inFlight requests on the wire then
+     */
+    public record Point(double seconds, long finished, int inFlight) {
+        static Point of(CrawlProgress p) {
+            return new Point(p.elapsed().toNanos() / 1e9, p.counts().finished(), p.inFlight());
+        }
+    }
+
+    private final List<Point> samples = new ArrayList<>();
     private final Thread thread;
     private Duration every = Duration.ofSeconds(1);
 
     private Timeline(Crawl crawl) {
         this.crawl = crawl;
         synchronized (samples) {
-            samples.add(crawl.progress());
+            samples.add(Point.of(crawl.progress()));
         }
         this.thread = TrawlThreads.startVirtual("timeline", this::run);
     }
@@ -35,7 +50,7 @@ public final class Timeline implements AutoCloseable {
         try {
             while (true) {
                 Thread.sleep(every);
-                CrawlProgress p = crawl.progress();
+                Point p = Point.of(crawl.progress());
                 synchronized (samples) {
                     samples.add(p);
                     if (samples.size() > MAX_SAMPLES) {
@@ -52,7 +67,7 @@ public final class Timeline implements AutoCloseable {
     }
 
     /** The samples so far, the first at the start, in order. */
-    public List<CrawlProgress> samples() {
+    public List<Point> samples() {
         synchronized (samples) {
             return List.copyOf(samples);
         }
@@ -63,7 +78,7 @@ public final class Timeline implements AutoCloseable {
     public void close() {
         TrawlThreads.stop(thread);
         synchronized (samples) {
-            samples.add(crawl.progress());
+            samples.add(Point.of(crawl.progress()));
         }
     }
 }
