@@ -51,6 +51,12 @@ public enum FailureReason {
         return retryable;
     }
 
+    /** Counts by reason as summaries write them, {@code "timeout 8, http_status 4"}, in the map's order; "" for none. */
+    public static String describe(java.util.Map<FailureReason, Long> counts) {
+        return counts.entrySet().stream().map(e -> e.getKey().code() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** The stable lower-case name used in files and summaries, e.g. {@code too_large}. */
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -3,6 +3,7 @@ package dev.trawl.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trawl.CrawlSummary;
+import dev.trawl.FailureReason;
 import dev.trawl.stats.CrawlStats;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The end-of-crawl summary: done, failed by reason, speed and CPU. */
 final class SummaryPrinter {
@@ -18,9 +18,7 @@ final class SummaryPrinter {
 
     static void print(CrawlSummary s, PrintWriter out) {
         CrawlStats.Snapshot c = s.counts();
-        String failures = c.failedByReason().entrySet().stream()
-                .map(e -> e.getKey().code() + " " + e.getValue())
-                .collect(Collectors.joining(", "));
+        String failures = FailureReason.describe(c.failedByReason());
         out.printf(Locale.ROOT, "%s %d URLs in %.2f s: %d done, %d failed%s%n",
                 s.stoppedEarly() ? "stopped early after" : "crawled", c.finished(), s.elapsed().toNanos() / 1e9, c.done(), c.failed(),
                 failures.isEmpty() ? "" : " (" + failures + ")");
@@ -40,12 +38,10 @@ final class SummaryPrinter {
         int width = Math.max(4, hosts.stream().mapToInt(h -> h.host().length()).max().orElse(4));
         String row = "  %-" + width + "s %7s %8s %7s %7s %7s %8s %6s  %s%n";
         out.printf(Locale.ROOT, row, "host", "pages", "products", "p50 ms", "p95 ms", "p99 ms", "MB", "conc.", "failed");
-        double elapsed = Math.max(1e-9, s.elapsed().toNanos() / 1e9);
         for (CrawlStats.HostSnapshot h : hosts) {
-            String failed = h.failedByReason().entrySet().stream().map(e -> e.getKey().code() + " " + e.getValue())
-                    .collect(Collectors.joining(", "));
+            String failed = FailureReason.describe(h.failedByReason());
             out.printf(Locale.ROOT, row, h.host(), h.done(), h.products(), millis(h.p50()), millis(h.p95()), millis(h.p99()),
-                    String.format(Locale.ROOT, "%.1f", h.bytes() / 1e6), String.format(Locale.ROOT, "%.1f", h.busy().toNanos() / 1e9 / elapsed),
+                    String.format(Locale.ROOT, "%.1f", h.bytes() / 1e6), String.format(Locale.ROOT, "%.1f", h.concurrency(s.elapsed())),
                     failed.isEmpty() ? "-" : failed);
         }
     }

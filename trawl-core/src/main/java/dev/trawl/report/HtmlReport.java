@@ -4,16 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trawl.CrawlSummary;
+import dev.trawl.FailureReason;
 import dev.trawl.stats.CrawlStats;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * One self-contained HTML file about a finished crawl, that opens from disk with no network:
@@ -55,7 +56,6 @@ public final class HtmlReport {
         List<Long> statusCounts = List.copyOf(c.byStatus().values());
         List<String> reasonLabels = c.failedByReason().keySet().stream().map(r -> r.code()).toList();
         List<Long> reasonCounts = List.copyOf(c.failedByReason().values());
-        double elapsed = Math.max(1e-9, summary.elapsed().toNanos() / 1e9);
 
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>trawl report</title>\n<style>")
@@ -65,7 +65,7 @@ public final class HtmlReport {
                 .append("td,th{border-bottom:1px solid #eee;padding:4px 10px;text-align:right}td:first-child,th:first-child{text-align:left}")
                 .append(".kpi{display:flex;gap:28px;margin:10px 0 18px}.kpi b{display:block;font-size:20px}</style></head><body>\n");
         h.append("<h1>trawl: ").append(summary.stoppedEarly() ? "stopped early after " : "crawled ").append(c.finished())
-                .append(" URLs in ").append(String.format(Locale.ROOT, "%.2f", elapsed)).append(" s</h1>\n<div class=\"kpi\">");
+                .append(" URLs in ").append(String.format(Locale.ROOT, "%.2f", summary.elapsed().toNanos() / 1e9)).append(" s</h1>\n<div class=\"kpi\">");
         kpi(h, "done", String.valueOf(c.done()));
         kpi(h, "failed", String.valueOf(c.failed()));
         kpi(h, "products", String.valueOf(c.products()));
@@ -86,15 +86,15 @@ public final class HtmlReport {
                     .append(host.products()).append("</td><td>").append(host.requests()).append("</td><td>").append(ms(host.p50().toNanos() / 1000))
                     .append("</td><td>").append(ms(host.p95().toNanos() / 1000)).append("</td><td>").append(ms(host.p99().toNanos() / 1000))
                     .append("</td><td>").append(String.format(Locale.ROOT, "%.1f", host.bytes() / 1e6)).append("</td><td>")
-                    .append(String.format(Locale.ROOT, "%.1f", host.busy().toNanos() / 1e9 / elapsed)).append("</td><td>")
-                    .append(Svg.escape(reasons(host.failedByReason()))).append("</td></tr>\n");
+                    .append(String.format(Locale.ROOT, "%.1f", host.concurrency(summary.elapsed()))).append("</td><td>")
+                    .append(Svg.escape(host.failed() == 0 ? "-" : FailureReason.describe(host.failedByReason()))).append("</td></tr>\n");
         }
         h.append("</table>\n<script type=\"application/json\" id=\"trawl-data\">")
-                .append(data(seconds, rate, inFlight, c, elapsed).replace("</", "<\\/")).append("</script>\n</body></html>\n");
+                .append(data(seconds, rate, inFlight, c, summary.elapsed()).replace("</", "<\\/")).append("</script>\n</body></html>\n");
         return h.toString();
     }
 
-    private static String data(List<Double> seconds, List<Double> rate, List<Double> inFlight, CrawlStats.Snapshot c, double elapsed) {
+    private static String data(List<Double> seconds, List<Double> rate, List<Double> inFlight, CrawlStats.Snapshot c, Duration elapsed) {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
         ArrayNode t = root.putArray("timeline");
@@ -112,7 +112,7 @@ public final class HtmlReport {
             hosts.addObject().put("host", host.host()).put("pages", host.done()).put("products", host.products())
                     .put("requests", host.requests()).put("p50_ms", host.p50().toNanos() / 1e6).put("p95_ms", host.p95().toNanos() / 1e6)
                     .put("p99_ms", host.p99().toNanos() / 1e6).put("bytes", host.bytes())
-                    .put("concurrency", host.busy().toNanos() / 1e9 / elapsed).put("failed", host.failed());
+                    .put("concurrency", host.concurrency(elapsed)).put("failed", host.failed());
         }
         return root.toString();
     }
@@ -128,10 +128,5 @@ public final class HtmlReport {
     private static String ms(long micros) {
         double ms = micros / 1000.0;
         return ms >= 10 ? String.format(Locale.ROOT, "%.0f", ms) : String.format(Locale.ROOT, "%.1f", ms);
-    }
-
-    private static String reasons(Map<dev.trawl.FailureReason, Long> byReason) {
-        return byReason.isEmpty() ? "-" : byReason.entrySet().stream().map(e -> e.getKey().code() + " " + e.getValue())
-                .collect(Collectors.joining(", "));
     }
 }

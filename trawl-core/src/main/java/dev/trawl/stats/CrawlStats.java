@@ -107,5 +107,10 @@ public final class CrawlStats {
         public long failed() {
             return failedByReason.values().stream().mapToLong(Long::longValue).sum();
         }
+
+        /** Requests in flight to this host on average over {@code elapsed}: its time busy over the time. */
+        public double concurrency(Duration elapsed) {
+            return busy.toNanos() / (double) Math.max(1, elapsed.toNanos());
+        }
     }
 }
