@@ -11,22 +11,17 @@ import dev.trawl.demoshop.DemoShop;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Adaptive concurrency against a shop that answers 429 (with no Retry-After) above K requests at once. */
 class AdaptiveThrottleTest {
     private static final int K = 4;
 
-    private static List<String> urls(DemoShop shop, int from, int to) {
-        return IntStream.range(from, to).mapToObj(i -> shop.baseUri().resolve("/p/" + i).toString()).toList();
-    }
-
     @Test
     void settlesNearTheShopsLimitWithoutHammeringIt() throws Exception {
         try (DemoShop shop = DemoShop.builder().products(1_000).latency(Duration.ofMillis(20)).throttleAbove(K).start()) {
             // Fixed at 16 per host, for comparison: most of every wave is refused.
-            CrawlEngineTest.crawl(Trawl.crawl().seeds(Seeds.urls(urls(shop, 0, 200))).perHost(16, Duration.ZERO)
+            CrawlEngineTest.crawl(Trawl.crawl().seeds(Seeds.urls(CrawlEngineTest.productUrls(shop, 0, 200))).perHost(16, Duration.ZERO)
                     .retries(30).backoff(Duration.ofMillis(10)));
             long fixedRefused = shop.counters().byStatus().getOrDefault(429, 0L);
             double fixedRate = fixedRefused / (double) shop.counters().requests();
@@ -34,7 +29,7 @@ class AdaptiveThrottleTest {
             shop.resetCounters();
             List<Long> inFlight = new ArrayList<>();
             CrawlSummary s;
-            try (Crawl crawl = Trawl.crawl().seeds(Seeds.urls(urls(shop, 200, 1_000))).perHost(16, Duration.ZERO)
+            try (Crawl crawl = Trawl.crawl().seeds(Seeds.urls(CrawlEngineTest.productUrls(shop, 200, 1_000))).perHost(16, Duration.ZERO)
                     .retries(30).backoff(Duration.ofMillis(10)).adaptive(true).start()) {
                 while (crawl.progress().counts().finished() < 800) {
                     inFlight.add(shop.counters().inFlight()); // what the server counts, sampled

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The blocking detector, both ways: it names user code that holds a carrier, and says nothing of a crawl without such code. */
@@ -44,15 +43,11 @@ class BlockingDetectorTest {
         }
     }
 
-    private static List<String> urls(DemoShop shop, int n) {
-        return IntStream.range(0, n).mapToObj(i -> shop.baseUri().resolve("/p/" + i).toString()).toList();
-    }
-
     @Test
     void namesTheUserCodeThatHeldACarrierOnce() throws Exception {
         List<String> warnings = new CopyOnWriteArrayList<>();
         try (DemoShop shop = DemoShop.builder().products(20).start()) {
-            CrawlEngineTest.crawl(Trawl.crawl().seeds(Seeds.urls(urls(shop, 20))).extract(new PinningExtractor())
+            CrawlEngineTest.crawl(Trawl.crawl().seeds(Seeds.urls(CrawlEngineTest.productUrls(shop, 0, 20))).extract(new PinningExtractor())
                     .detectBlocking(true).warnings(warnings::add));
         }
         List<String> pinned = warnings.stream().filter(w -> w.contains("held a carrier thread")).toList();
@@ -82,7 +77,7 @@ class BlockingDetectorTest {
         };
         List<String> warnings = new CopyOnWriteArrayList<>();
         try (DemoShop shop = DemoShop.builder().products(carriers * 2).start()) {
-            CrawlEngineTest.crawl(Trawl.crawl().seeds(Seeds.urls(urls(shop, carriers * 2))).concurrency(carriers).perHost(carriers, java.time.Duration.ZERO)
+            CrawlEngineTest.crawl(Trawl.crawl().seeds(Seeds.urls(CrawlEngineTest.productUrls(shop, 0, carriers * 2))).concurrency(carriers).perHost(carriers, java.time.Duration.ZERO)
                     .extract(spinning).detectBlocking(true).warnings(warnings::add));
         }
         assertEquals(1, warnings.stream().filter(w -> w.startsWith("blocking: virtual threads waited ")).count(), warnings.toString());
@@ -92,7 +87,7 @@ class BlockingDetectorTest {
     void aCrawlWithoutSuchCodeReportsNothing() throws Exception {
         List<String> warnings = new CopyOnWriteArrayList<>();
         try (DemoShop shop = DemoShop.builder().products(300).start()) {
-            CrawlEngineTest.crawl(Trawl.crawl().seeds(Seeds.urls(urls(shop, 300))).detectBlocking(true).warnings(warnings::add));
+            CrawlEngineTest.crawl(Trawl.crawl().seeds(Seeds.urls(CrawlEngineTest.productUrls(shop, 0, 300))).detectBlocking(true).warnings(warnings::add));
         }
         assertEquals(List.of(), warnings);
     }

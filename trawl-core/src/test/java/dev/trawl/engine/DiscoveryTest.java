@@ -153,20 +153,16 @@ class DiscoveryTest {
     @Test
     void aCrawlDelayInRobotsTxtRaisesTheHostsDelayUpToTheCap() throws Exception {
         try (DemoShop shop = DemoShop.builder().products(20).crawlDelay(Duration.ofMillis(150)).start()) {
-            CrawlEngineTest.crawl(Trawl.crawl().seeds(Seeds.urls(urls(shop, 8))).perHost(8, Duration.ZERO));
+            CrawlEngineTest.crawl(Trawl.crawl().seeds(Seeds.urls(CrawlEngineTest.productUrls(shop, 0, 8))).perHost(8, Duration.ZERO));
             assertTrue(shop.counters().minGapMicros() >= 130_000, "smallest gap " + shop.counters().minGapMicros() + " µs");
             assertEquals(1, shop.counters().maxInFlight());
 
             shop.resetCounters();
-            CrawlEngineTest.crawl(Trawl.crawl().seeds(Seeds.urls(urls(shop, 8))).perHost(8, Duration.ZERO).maxCrawlDelay(Duration.ofMillis(40)));
+            CrawlEngineTest.crawl(Trawl.crawl().seeds(Seeds.urls(CrawlEngineTest.productUrls(shop, 0, 8))).perHost(8, Duration.ZERO).maxCrawlDelay(Duration.ofMillis(40)));
             long gap = shop.counters().minGapMicros();
             // cut to 40 ms, less the client's jitter to the wire (see CrawlEngineTest's delay test)
             assertTrue(gap >= 20_000 && gap < 130_000, "smallest gap " + gap + " µs with a 40 ms cap");
         }
-    }
-
-    private static List<String> urls(DemoShop shop, int n) {
-        return java.util.stream.IntStream.range(0, n).mapToObj(i -> shop.baseUri().resolve("/p/" + i).toString()).toList();
     }
 
     @Test
