@@ -48,16 +48,16 @@ final class ProgressLine implements AutoCloseable {
 
     private void run() {
         Duration interval = terminal ? REDRAW : every;
-        CrawlProgress previous = crawl.progress();
         // the recent rate is over the last few seconds, whatever the interval
         long window = Math.max(1, Duration.ofSeconds(3).toNanos() / interval.toNanos());
         CrawlProgress[] history = new CrawlProgress[(int) Math.min(window, 64)];
+        java.util.Arrays.fill(history, crawl.progress());
         int n = 0;
         try {
             while (true) {
                 Thread.sleep(interval);
                 CrawlProgress now = crawl.progress();
-                CrawlProgress then = history[n % history.length] != null ? history[n % history.length] : previous;
+                CrawlProgress then = history[n % history.length];
                 history[n++ % history.length] = now;
                 String line = render(now, then);
                 if (terminal) {

@@ -5,7 +5,6 @@ import dev.trawl.frontier.RequestKind;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.function.Predicate;
@@ -84,20 +83,8 @@ final class HostSlot {
     /** Removes and returns the queued requests {@code refuse} picks (robots.txt requests excepted). */
     List<CrawlRequest> removeIf(Predicate<CrawlRequest> refuse) {
         List<CrawlRequest> removed = new ArrayList<>();
-        for (Iterator<CrawlRequest> it = fresh.iterator(); it.hasNext(); ) {
-            CrawlRequest r = it.next();
-            if (refuse.test(r)) {
-                it.remove();
-                removed.add(r);
-            }
-        }
-        for (Iterator<CrawlRequest> it = delayed.iterator(); it.hasNext(); ) {
-            CrawlRequest r = it.next();
-            if (refuse.test(r)) {
-                it.remove();
-                removed.add(r);
-            }
-        }
+        fresh.removeIf(r -> refuse.test(r) && removed.add(r));
+        delayed.removeIf(r -> refuse.test(r) && removed.add(r));
         return removed;
     }
 }
