@@ -1,6 +1,7 @@
 package dev.trawl.extract;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Whether a product can be bought, as a schema.org {@code ItemAvailability} term. Pages spell it in
@@ -45,7 +46,7 @@ public enum Availability {
         if (exact != null) {
             return exact;
         }
-        String s = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+        String s = " " + NOT_WORDS.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ") + " ";
         for (Object[] rule : WORDS) {
             for (int i = 1; i < rule.length; i++) {
                 if (s.contains(" " + rule[i] + " ")) {
@@ -55,6 +56,8 @@ public enum Availability {
         }
         return null;
     }
+
+    private static final Pattern NOT_WORDS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     /** Phrases of shop text by what they mean, negatives first ("not available" holds "available"). */
     private static final Object[][] WORDS = {

@@ -1,9 +1,13 @@
 package dev.trawl.extract;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** The comparable key of a schema.org enumeration value however it is written: an IRI, a term, or words. */
 final class SchemaTerm {
+    /** Compiled once: every product's availability and condition go through here. */
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^a-z]");
+
     private SchemaTerm() {}
 
     /**
@@ -19,6 +23,6 @@ final class SchemaTerm {
         if (slash >= 0 && s.regionMatches(true, 0, "http", 0, 4)) {
             s = s.substring(slash + 1);
         }
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        return NOT_LETTERS.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("");
     }
 }

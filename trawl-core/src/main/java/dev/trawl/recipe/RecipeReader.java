@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -24,6 +25,8 @@ import org.jsoup.select.Elements;
  */
 final class RecipeReader {
     private static final String STRUCK = "del, s, strike";
+    private static final Pattern DECIMAL = Pattern.compile("\\d+(?:[.,]\\d+)?");
+    private static final Pattern NOT_DIGITS = Pattern.compile("[^0-9]");
 
     private RecipeReader() {}
 
@@ -93,7 +96,7 @@ final class RecipeReader {
             case "brand" -> p.brand(value);
             case "sku" -> p.sku(value);
             case "gtin" -> {
-                String digits = value.replaceAll("[^0-9]", "");
+                String digits = NOT_DIGITS.matcher(value).replaceAll("");
                 if (digits.length() < 8 || digits.length() > 14) {
                     return false;
                 }
@@ -124,14 +127,14 @@ final class RecipeReader {
                 p.condition(c);
             }
             case "rating" -> {
-                Matcher m = java.util.regex.Pattern.compile("\\d+(?:[.,]\\d+)?").matcher(value);
+                Matcher m = DECIMAL.matcher(value);
                 if (!m.find()) {
                     return false;
                 }
                 p.rating(new BigDecimal(m.group().replace(',', '.')));
             }
             case "review_count" -> {
-                String digits = value.replaceAll("[^0-9]", "");
+                String digits = NOT_DIGITS.matcher(value).replaceAll("");
                 if (digits.isEmpty() || digits.length() > 9) {
                     return false;
                 }
