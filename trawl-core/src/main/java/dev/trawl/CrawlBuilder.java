@@ -9,6 +9,7 @@ import dev.trawl.fetch.FetchSettings;
 import dev.trawl.fetch.RetryPolicy;
 import dev.trawl.output.ResultSink;
 import dev.trawl.recipe.Recipes;
+import dev.trawl.store.CrawlStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +47,8 @@ public final class CrawlBuilder {
     private boolean adaptive;
     private int buffer = -1;
     private int lookahead = -1;
+    private CrawlStore store;
+    private String job = "crawl";
 
     CrawlBuilder() {}
 
@@ -212,6 +215,28 @@ public final class CrawlBuilder {
         return this;
     }
 
+    /**
+     * Keeps the crawl in a store (default none: the frontier in memory, results to the sinks only).
+     * Every URL, outcome and product is then committed there by one writer thread, a page's
+     * products with its outcome; a crawl stopped or killed at any moment is resumed by the next
+     * crawl of the same {@link #job} on the store, and the sinks get each result once it is
+     * committed. The crawl does not close the store.
+     */
+    public CrawlBuilder store(CrawlStore store) {
+        this.store = store;
+        return this;
+    }
+
+    /**
+     * The name of the recurring crawl this one belongs to (default {@code crawl}): the store's
+     * unfinished run of the job is resumed, else a new run starts, whose pages are requested with
+     * the validators the last finished run saw (a 304 keeps that run's products).
+     */
+    public CrawlBuilder job(String job) {
+        this.job = job;
+        return this;
+    }
+
     public CrawlConfig build() {
         if (totalTimeout == null || totalTimeout.isNegative() || totalTimeout.isZero()) {
             throw new IllegalArgumentException("timeout must be a positive duration, was " + totalTimeout);
@@ -223,7 +248,8 @@ public final class CrawlBuilder {
                 new RetryPolicy(retries, backoff, Duration.ofSeconds(30), Duration.ofMinutes(10)),
                 maxRedirects, transport, extractor == null && recipes.list().isEmpty() ? null
                         : recipes.over(extractor != null ? extractor : page -> List.of()), sinks, warnings, b, lookahead > 0 ? lookahead : 64 * b, obeyRobots,
-                maxCrawlDelay, follow, new UrlCanonicalizer(trackingParameters), modifiedSince, recipes, adaptive, detectBlocking);
+                maxCrawlDelay, follow, new UrlCanonicalizer(trackingParameters), modifiedSince, recipes, adaptive, detectBlocking,
+                store, job);
     }
 
     /** Validates, starts the crawl on its own threads and returns at once. */

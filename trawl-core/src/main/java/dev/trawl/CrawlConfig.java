@@ -7,6 +7,7 @@ import dev.trawl.fetch.FetchSettings;
 import dev.trawl.fetch.RetryPolicy;
 import dev.trawl.output.ResultSink;
 import dev.trawl.recipe.Recipes;
+import dev.trawl.store.CrawlStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,11 +37,14 @@ import java.util.function.Consumer;
  * @param recipes      site recipes: already part of {@code extractor}; here for the links they say to follow
  * @param adaptive     whether each host's concurrency is found by AIMD (up to {@code perHost}) instead of fixed at it
  * @param detectBlocking whether a {@link dev.trawl.stats.BlockingDetector} watches the crawl and reports to {@code warnings}
+ * @param store        where the frontier, outcomes and products are kept durably (null: in memory, sinks only)
+ * @param job          the name of the store's runs this crawl belongs to; its unfinished run is resumed
  */
 public record CrawlConfig(Seeds seeds, int concurrency, int perHost, Duration delay, FetchSettings fetch, RetryPolicy retry,
                           int maxRedirects, String transport, Extractor extractor, List<ResultSink> sinks,
                           Consumer<String> warnings, int buffer, int lookahead, boolean obeyRobots, Duration maxCrawlDelay,
-                          LinkRules follow, UrlCanonicalizer canonicalizer, Instant modifiedSince, Recipes recipes, boolean adaptive, boolean detectBlocking) {
+                          LinkRules follow, UrlCanonicalizer canonicalizer, Instant modifiedSince, Recipes recipes, boolean adaptive, boolean detectBlocking,
+                          CrawlStore store, String job) {
 
     public CrawlConfig {
         if (seeds == null) {
@@ -69,6 +73,9 @@ public record CrawlConfig(Seeds seeds, int concurrency, int perHost, Duration de
         }
         if (follow == null || canonicalizer == null || recipes == null) {
             throw new IllegalArgumentException("follow, canonicalizer and recipes must be set");
+        }
+        if (job == null || job.isBlank()) {
+            throw new IllegalArgumentException("job must be a name, was " + job);
         }
         sinks = List.copyOf(sinks);
     }

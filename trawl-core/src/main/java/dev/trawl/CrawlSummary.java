@@ -10,8 +10,10 @@ import java.time.Duration;
  * @param elapsed wall time from start to the last outcome written
  * @param cpu     CPU time the whole process used meanwhile (all threads, JIT and GC included)
  * @param stoppedEarly true when the crawl was closed before every URL had its outcome
+ * @param run     the store's run the crawl wrote, null without a store
  */
-public record CrawlSummary(CrawlStats.Snapshot counts, Duration elapsed, Duration cpu, boolean stoppedEarly) {
+public record CrawlSummary(CrawlStats.Snapshot counts, Duration elapsed, Duration cpu, boolean stoppedEarly,
+                           dev.trawl.store.Run run) {
 
     /** Pages fetched per second of wall time. */
     public double pagesPerSecond() {

@@ -22,6 +22,8 @@ import dev.trawl.frontier.Ticks;
 import dev.trawl.politeness.HostScheduler;
 import dev.trawl.stats.BlockingDetector;
 import dev.trawl.stats.CrawlStats;
+import dev.trawl.store.Run;
+import dev.trawl.fetch.Validators;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The engine of one crawl (DESIGN.md, data flow): a dispatcher thread moves requests from the
@@ -52,9 +55,10 @@ public final class CrawlEngine implements Crawl {
     private final Condition changed = lock.newCondition();
     private final HostScheduler scheduler;
     private final Transport transport;
-    private final ResultWriter writer;
+    private final ResultLog writer;
     private final Frontier frontier;
     private final RequestStep step;
+    private final Run run;
     private final RobotsGate robots;
     private final ResponseProcessor processor;
     private final BlockingDetector blocking;
@@ -71,17 +75,34 @@ public final class CrawlEngine implements Crawl {
         this.config = config;
         this.scheduler = new HostScheduler(config.concurrency(), config.perHost(), config.delay(), config.adaptive());
         this.transport = Transports.named(config.transport(), config.fetch());
-        this.writer = new ResultWriter(config.sinks(), Math.max(1024, config.concurrency() * 4), config.warnings());
         this.step = new RequestStep(config, stats);
         this.robots = new RobotsGate(scheduler, config.obeyRobots(), config.maxCrawlDelay());
-        this.frontier = new EmbeddedFrontier(config.seeds(), config.buffer(), config.canonicalizer(),
-                rejected -> {
-                    stats.failed("-", rejected.parsed().reason());
-                    writer.submit(new CrawlResult(null, rejected.seed().source(), rejected.seed().text(),
-                            new Outcome.Failed(rejected.parsed().reason(), rejected.parsed().message(), 0, 0), List.of(), Instant.now()));
-                },
-                config.warnings(), this::wake);
-        this.processor = new ResponseProcessor(config, stats, frontier, writer::submit, this::robotsLearned);
+        Consumer<EmbeddedFrontier.Rejected> rejected = r -> {
+            stats.failed("-", r.parsed().reason());
+            writer().submit(null, new CrawlResult(null, r.seed().source(), r.seed().text(),
+                    new Outcome.Failed(r.parsed().reason(), r.parsed().message(), 0, 0), List.of(), Instant.now()), Validators.NONE);
+        };
+        int queue = Math.max(1024, config.concurrency() * 4);
+        if (config.store() == null) {
+            this.run = null;
+            this.writer = new ResultWriter(config.sinks(), queue, config.warnings());
+            this.frontier = new EmbeddedFrontier(config.seeds(), config.buffer(), config.canonicalizer(), rejected, config.warnings(),
+                    this::wake);
+        } else {
+            StoreWriter store = new StoreWriter(config.store(), config.job(), config.canonicalizer(), config.sinks(), queue,
+                    Duration.ofMillis(50), config.warnings(), this::stopSoon);
+            this.writer = store;
+            try {
+                this.run = store.run();
+            } catch (RuntimeException e) {
+                transport.close();
+                throw e;
+            }
+            // The writer must never wait for the engine's lock: it wakes the dispatcher from a thread of its own.
+            this.frontier = new StoreFrontier(config.seeds(), run.seedsRead(), config.buffer(), store, rejected, config.warnings(),
+                    () -> TrawlThreads.startVirtual("wake", this::wake));
+        }
+        this.processor = new ResponseProcessor(config, stats, frontier, writer, this::robotsLearned);
         this.blocking = config.detectBlocking()
                 ? BlockingDetector.start(Duration.ofMillis(20), Duration.ofMillis(500), config.warnings()) : null;
         this.dispatcher = TrawlThreads.startVirtual("dispatcher", this::dispatch);
@@ -218,6 +239,9 @@ public final class CrawlEngine implements Crawl {
                 try {
                     processing--;
                     if (next != null) {
+                        if (next.redirects() == request.redirects()) {
+                            frontier.retrying(next);
+                        }
                         robots.admit(next, released); // a redirect may lead to another host, with rules of its own
                     }
                     changed.signal();
@@ -259,6 +283,16 @@ public final class CrawlEngine implements Crawl {
         }
     }
 
+    /** Stops the crawl from a thread that must not wait (the store writer, when the store fails). */
+    private void stopSoon() {
+        stopping = true;
+        TrawlThreads.startVirtual("wake", this::wake);
+    }
+
+    private ResultLog writer() {
+        return writer;
+    }
+
     private void wake() {
         lock.lock();
         try {
@@ -281,7 +315,7 @@ public final class CrawlEngine implements Crawl {
             }
         }
         frontier.close();
-        writer.close();
+        writer.close(!early && failure == null);
         Duration elapsed = Duration.ofNanos(Ticks.now() - startTicks); // the last outcome is written
         Duration cpu = Duration.ofNanos(processCpuNanos() - startCpu);
         if (blocking != null) {
@@ -293,7 +327,7 @@ public final class CrawlEngine implements Crawl {
         if (failure != null) {
             summary.completeExceptionally(failure);
         } else {
-            summary.complete(new CrawlSummary(stats.snapshot(), elapsed, cpu, early));
+            summary.complete(new CrawlSummary(stats.snapshot(), elapsed, cpu, early, run));
         }
     }
 

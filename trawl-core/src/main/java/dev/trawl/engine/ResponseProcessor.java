@@ -11,6 +11,7 @@ import dev.trawl.discover.SitemapReader;
 import dev.trawl.extract.Page;
 import dev.trawl.extract.Product;
 import dev.trawl.fetch.FetchResult;
+import dev.trawl.fetch.Validators;
 import dev.trawl.frontier.CrawlRequest;
 import dev.trawl.frontier.Frontier;
 import dev.trawl.frontier.HostKey;
@@ -23,7 +24,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -38,11 +38,11 @@ final class ResponseProcessor {
     private final CrawlConfig config;
     private final CrawlStats stats;
     private final Frontier frontier;
-    private final Consumer<CrawlResult> results;
+    private final ResultLog results;
     private final BiConsumer<String, RobotsRules> robotsLearned;
     private final String agent;
 
-    ResponseProcessor(CrawlConfig config, CrawlStats stats, Frontier frontier, Consumer<CrawlResult> results,
+    ResponseProcessor(CrawlConfig config, CrawlStats stats, Frontier frontier, ResultLog results,
                       BiConsumer<String, RobotsRules> robotsLearned) {
         this.config = config;
         this.stats = stats;
@@ -63,12 +63,16 @@ final class ResponseProcessor {
 
     /** Records a terminal outcome: counts it and hands it to the writer. */
     void record(CrawlRequest request, Outcome outcome, List<Product> products) {
+        record(request, outcome, products, Validators.NONE);
+    }
+
+    private void record(CrawlRequest request, Outcome outcome, List<Product> products, Validators validators) {
         switch (outcome) {
             case Outcome.Done d -> stats.done(HostKey.of(request.seedUrl()), products.size());
             case Outcome.Failed f -> stats.failed(HostKey.of(request.seedUrl()), f.reason());
         }
-        results.accept(new CrawlResult(request.seedUrl(), request.source(), request.seedUrl().toString(), outcome, products,
-                Instant.now()));
+        results.submit(request, new CrawlResult(request.seedUrl(), request.source(), request.seedUrl().toString(), outcome, products,
+                Instant.now()), validators);
     }
 
     /** Ends a request robots.txt disallows, without a request. */
@@ -87,6 +91,7 @@ final class ResponseProcessor {
                 config.warnings().accept("robots.txt of " + site.host() + ": Sitemap: " + sitemap + ": " + parsed.message() + " (skipped)");
             }
         }
+        frontier.expanded(site);
     }
 
     private RobotsRules robots(CrawlRequest request, Outcome outcome, FetchResult.Response response) {

@@ -1,5 +1,6 @@
 package dev.trawl.frontier;
 
+import dev.trawl.fetch.Validators;
 import java.net.URI;
 
 /**
@@ -14,9 +15,14 @@ import java.net.URI;
  * @param attempts  attempts already made (0 for a fresh request)
  * @param redirects redirect hops already followed
  * @param notBefore earliest {@link Ticks#now()} at which this request may start (0: now)
+ * @param validators what the last crawl saw of this URL's version, sent as a conditional request
  */
 public record CrawlRequest(URI seedUrl, String source, URI url, String host, RequestKind kind, int depth, int attempts,
-                           int redirects, long notBefore) {
+                           int redirects, long notBefore, Validators validators) {
+
+    public CrawlRequest {
+        validators = validators == null ? Validators.NONE : validators;
+    }
 
     /** A fresh page request for a valid absolute http(s) URL. */
     public static CrawlRequest of(URI url, String source) {
@@ -25,16 +31,22 @@ public record CrawlRequest(URI seedUrl, String source, URI url, String host, Req
 
     /** A fresh request for a valid absolute http(s) URL. */
     public static CrawlRequest of(URI url, String source, RequestKind kind, int depth) {
-        return new CrawlRequest(url, source, url, HostKey.of(url), kind, depth, 0, 0, 0L);
+        return new CrawlRequest(url, source, url, HostKey.of(url), kind, depth, 0, 0, 0L, Validators.NONE);
     }
 
     /** The same request, to be attempted again no earlier than {@code notBefore}. */
     public CrawlRequest retryAt(long notBefore) {
-        return new CrawlRequest(seedUrl, source, url, host, kind, depth, attempts + 1, redirects, notBefore);
+        return new CrawlRequest(seedUrl, source, url, host, kind, depth, attempts + 1, redirects, notBefore, validators);
     }
 
     /** The next hop of a redirect to {@code target}. */
     public CrawlRequest redirectTo(URI target) {
-        return new CrawlRequest(seedUrl, source, target, HostKey.of(target), kind, depth, attempts + 1, redirects + 1, 0L);
+        return new CrawlRequest(seedUrl, source, target, HostKey.of(target), kind, depth, attempts + 1, redirects + 1, 0L,
+                Validators.NONE);
+    }
+
+    /** The same request as read back from a store: with the retries already used, the time it may start, what the last crawl saw. */
+    public CrawlRequest resumed(int attemptsUsed, long notBefore, Validators validators) {
+        return new CrawlRequest(seedUrl, source, url, host, kind, depth, attemptsUsed, 0, notBefore, validators);
     }
 }

@@ -12,10 +12,17 @@ public interface Frontier extends AutoCloseable {
     CrawlRequest poll();
 
     /**
-     * Offers a URL found during the crawl. Returns false, and drops it, when its canonical form
-     * was seen before. Thread-safe: called from many request threads at once.
+     * Offers a URL found during the crawl; each canonical URL is taken once. Returns false when it
+     * is dropped as seen before; a durable frontier that learns this only later returns true.
+     * Thread-safe: called from many request threads at once; may wait while the frontier is full.
      */
     boolean offer(CrawlRequest request);
+
+    /** A polled request will be attempted again later (a durable frontier records the retries used). */
+    default void retrying(CrawlRequest request) {}
+
+    /** A polled site seed has become its sitemaps, now offered: it needs no outcome of its own. */
+    default void expanded(CrawlRequest site) {}
 
     /** True once no request will ever be returned again (unless one is offered). */
     boolean exhausted();
