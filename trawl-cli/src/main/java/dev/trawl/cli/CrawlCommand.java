@@ -6,6 +6,7 @@ import dev.trawl.CrawlSummary;
 import dev.trawl.Seeds;
 import dev.trawl.Trawl;
 import dev.trawl.report.Timeline;
+import dev.trawl.store.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,20 +53,37 @@ final class CrawlCommand implements Callable<Integer> {
             seeds = seeds.then(urlList());
         }
         CrawlBuilder builder = options.apply(Trawl.crawl().seeds(seeds), spec.commandLine().getErr());
+        Crawl crawl;
+        try {
+            crawl = builder.start();
+        } catch (StoreException e) {
+            options.closeStore();
+            throw new UserError(e.getMessage(), 1);
+        }
         CrawlSummary summary;
         Timeline timeline;
-        try (Crawl crawl = builder.start(); MetricsServer metrics = options.metrics(crawl, spec.commandLine().getErr());
-             ProgressLine progress = options.progress(crawl, spec.commandLine().getErr()); Timeline sampled = options.timeline(crawl)) {
-            timeline = sampled;
-            summary = crawl.await();
-        }
-        options.writeReport(summary, timeline);
-        options.reportRecipes(spec.commandLine().getErr());
-        if (!options.quiet) {
-            SummaryPrinter.print(summary, spec.commandLine().getOut());
-        }
-        if (options.summaryJson != null) {
-            SummaryPrinter.writeJson(summary, options.summaryJson);
+        try (StopOnSignal stop = StopOnSignal.install(crawl)) {
+            try (crawl; MetricsServer metrics = options.metrics(crawl, spec.commandLine().getErr());
+                 ProgressLine progress = options.progress(crawl, spec.commandLine().getErr()); Timeline sampled = options.timeline(crawl)) {
+                timeline = sampled;
+                summary = crawl.await();
+            }
+            options.finishStore(summary, spec.commandLine().getErr());
+            options.writeReport(summary, timeline);
+            options.reportRecipes(spec.commandLine().getErr());
+            if (!options.quiet) {
+                SummaryPrinter.print(summary, spec.commandLine().getOut());
+            }
+            if (options.summaryJson != null) {
+                SummaryPrinter.writeJson(summary, options.summaryJson);
+            }
+            if (stop.signalled()) {
+                spec.commandLine().getErr().println("trawl: stopped by a signal" + (summary.run() == null
+                        ? "; URLs without an outcome were not fetched (with --store, a crawl resumes where it stopped)"
+                        : "; run " + summary.run().id() + " is kept in " + options.store + ": give the same command again to resume it"));
+            }
+            spec.commandLine().getOut().flush();
+            spec.commandLine().getErr().flush();
         }
         return 0;
     }

@@ -8,6 +8,7 @@ import dev.trawl.report.Timeline;
 import dev.trawl.discover.LinkRules;
 import dev.trawl.discover.UrlCanonicalizer;
 import dev.trawl.output.Sinks;
+import dev.trawl.store.CrawlStore;
 import dev.trawl.recipe.RecipeException;
 import dev.trawl.recipe.Recipes;
 import java.io.IOException;
@@ -109,6 +110,15 @@ final class CrawlOptions {
     @Option(names = "--log-json", description = "Write trawl's warnings and progress to standard error as JSON lines, for log collectors.")
     boolean logJson;
 
+    @Option(names = "--store", paramLabel = "FILE", description = {"Keep the crawl in this SQLite file: every URL, outcome and product, "
+            + "committed as it goes. Give the same command again to resume a crawl that was stopped or killed; after a finished one, "
+            + "it starts the job's next run (unchanged pages then answer 304). --out is written from the store when the crawl ends.",
+            "See also: trawl runs, trawl export, trawl diff."})
+    Path store;
+
+    @Option(names = "--job", paramLabel = "NAME", description = "The recurring crawl this run belongs to, in --store (default: ${DEFAULT-VALUE}).")
+    String job = "crawl";
+
     @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON (for scripts and benchmarks).")
     Path summaryJson;
 
@@ -143,8 +153,12 @@ final class CrawlOptions {
         if (userAgent != null) {
             builder.userAgent(userAgent);
         }
+        if (store != null) {
+            openedStore = StoreFiles.openToWrite(store);
+            builder.store(openedStore).job(job);
+        }
         try {
-            if (out != null) {
+            if (out != null && openedStore == null) {
                 builder.sink(Sinks.products(out));
             }
             if (outcomes != null) {
@@ -154,6 +168,33 @@ final class CrawlOptions {
             throw new UserError("cannot write " + e.getMessage(), 1);
         }
         return builder;
+    }
+
+    private CrawlStore openedStore;
+
+    /**
+     * With --store: writes --out from the store's run (the whole run, resumed parts included) and
+     * closes the store. Without, the sinks wrote it as the crawl went.
+     */
+    void finishStore(CrawlSummary summary, PrintWriter err) {
+        if (openedStore == null) {
+            return;
+        }
+        try (CrawlStore s = openedStore) {
+            if (out != null) {
+                long n = StoreFiles.exportProducts(s, summary.run().id(), null, out, null);
+                if (!quiet) {
+                    err.printf("trawl: %d products of run %d written from %s to %s%n", n, summary.run().id(), store, out);
+                }
+            }
+        }
+    }
+
+    /** Closes the store after a failed start. */
+    void closeStore() {
+        if (openedStore != null) {
+            openedStore.close();
+        }
     }
 
     private LogLines log;

@@ -19,6 +19,9 @@ public final class Main implements Runnable {
         COMMANDS.put("crawl", CrawlCommand::new);
         COMMANDS.put("demo", DemoCommand::new);
         COMMANDS.put("demo-shop", DemoShopCommand::new);
+        COMMANDS.put("export", ExportCommand::new);
+        COMMANDS.put("diff", DiffCommand::new);
+        COMMANDS.put("runs", RunsCommand::new);
     }
 
     @CommandLine.Spec

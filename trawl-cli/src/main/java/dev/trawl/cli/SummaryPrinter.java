@@ -25,6 +25,10 @@ final class SummaryPrinter {
         out.printf(Locale.ROOT, "  %.0f pages/s, %d products, %.1f MB, %d requests (%d retries, %d redirects)%n",
                 s.pagesPerSecond(), c.products(), c.bytes() / 1e6, c.attempts(), c.retries(), c.redirects());
         out.printf(Locale.ROOT, "  CPU %.2f s (%.3f ms per URL)%n", s.cpu().toNanos() / 1e9, s.cpuMillisPerPage());
+        if (s.run() != null) {
+            out.printf(Locale.ROOT, "  store: run %d of job %s%s%s%n", s.run().id(), s.run().job(), s.run().resumed() ? ", resumed" : "",
+                    s.stoppedEarly() ? ", unfinished (the same command resumes it)" : ", finished");
+        }
         hosts(s, out);
         out.flush();
     }
@@ -59,6 +63,9 @@ final class SummaryPrinter {
                 .put("elapsed_s", s.elapsed().toNanos() / 1e9).put("cpu_s", s.cpu().toNanos() / 1e9)
                 .put("pages_per_s", s.pagesPerSecond()).put("cpu_ms_per_page", s.cpuMillisPerPage())
                 .put("stopped_early", s.stoppedEarly());
+        if (s.run() != null) {
+            json.put("run", s.run().id()).put("resumed", s.run().resumed());
+        }
         ObjectNode reasons = json.putObject("failed_by_reason");
         c.failedByReason().forEach((r, n) -> reasons.put(r.code(), n));
         ObjectNode statuses = json.putObject("status");

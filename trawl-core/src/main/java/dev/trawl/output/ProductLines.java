@@ -11,8 +11,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Product lines as a store keeps them: each product of a result as the JSON object a
@@ -44,28 +44,52 @@ public final class ProductLines {
         return lines;
     }
 
-    /** Writes lines made by {@link #of} to {@code out} as {@code jsonl} (as they are) or {@code csv}; returns the count. */
-    public static long write(Iterator<String> lines, String format, OutputStream out) throws IOException {
-        long n = 0;
-        if (format.equals("jsonl")) {
-            while (lines.hasNext()) {
-                out.write(lines.next().getBytes(StandardCharsets.UTF_8));
-                out.write('\n');
-                n++;
+    /**
+     * A file of lines made by {@link #of}, written one at a time: {@code jsonl} (as they are) or
+     * {@code csv} (a header, then the same columns). The caller owns and closes {@code out}.
+     */
+    public static Export export(String format, OutputStream out) throws IOException {
+        return switch (format) {
+            case "jsonl" -> new Export(null, out);
+            case "csv" -> new Export(new Csv(out, ProductColumns.NAMES), out);
+            default -> throw new IllegalArgumentException("unknown format " + format + ": use jsonl or csv");
+        };
+    }
+
+    /** Takes product lines and writes them out; an I/O failure is thrown unchecked. */
+    public static final class Export implements Consumer<String> {
+        private final Csv csv;
+        private final OutputStream out;
+        private long count;
+
+        private Export(Csv csv, OutputStream out) {
+            this.csv = csv;
+            this.out = out;
+        }
+
+        @Override
+        public void accept(String line) {
+            try {
+                if (csv != null) {
+                    csv.row(ProductColumns.NAMES, values(READER.readTree(line)));
+                } else {
+                    out.write(line.getBytes(StandardCharsets.UTF_8));
+                    out.write('\n');
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            count++;
+        }
+
+        /** Flushes what is buffered; returns the lines written. */
+        public long finish() throws IOException {
+            if (csv != null) {
+                csv.flush();
             }
             out.flush();
-            return n;
+            return count;
         }
-        if (!format.equals("csv")) {
-            throw new IllegalArgumentException("unknown format " + format + ": use jsonl or csv");
-        }
-        Csv csv = new Csv(out, ProductColumns.NAMES);
-        while (lines.hasNext()) {
-            csv.row(ProductColumns.NAMES, values(READER.readTree(lines.next())));
-            n++;
-        }
-        csv.flush();
-        return n;
     }
 
     private static Object[] values(JsonNode line) {

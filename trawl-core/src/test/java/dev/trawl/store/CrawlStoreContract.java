@@ -18,12 +18,10 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -182,14 +180,12 @@ public abstract class CrawlStoreContract {
     void exportsStreamTheRunsProductsAsJsonLinesAndCsv() throws Exception {
         try (DemoShop shop = DemoShop.builder().address(shopAddress()).products(40).start(); CrawlStore store = newStore()) {
             long run = crawl(Trawl.crawl().seeds(Seeds.urls(productUrls(shop))).store(store)).run().id();
-            List<String> stored = new ArrayList<>();
-            store.productLines(run, stored::add);
             ByteArrayOutputStream jsonl = new ByteArrayOutputStream();
-            assertEquals(40, ProductLines.write(stored.iterator(), "jsonl", jsonl));
+            assertEquals(40, export(store, run, "jsonl", jsonl));
             List<String> exported = jsonl.toString(StandardCharsets.UTF_8).lines().map(CrawlStoreContract::withoutCrawlFields).toList();
             assertEquals(expectedLines(shop), exported, "in the order the pages entered the frontier");
             ByteArrayOutputStream csv = new ByteArrayOutputStream();
-            assertEquals(40, ProductLines.write(stored.iterator(), "csv", csv));
+            assertEquals(40, export(store, run, "csv", csv));
             List<String> rows = csv.toString(StandardCharsets.UTF_8).lines().toList();
             assertEquals(41, rows.size());
             assertTrue(rows.getFirst().startsWith("url,canonical_url,name,brand,sku,gtin,mpn,price,currency,"), rows.getFirst());
@@ -197,6 +193,12 @@ public abstract class CrawlStoreContract {
             assertTrue(rows.get(1).contains("," + first.sku() + ",") && rows.get(1).contains("," + first.price().toPlainString() + ","),
                     rows.get(1));
         }
+    }
+
+    private static long export(CrawlStore store, long run, String format, ByteArrayOutputStream out) throws java.io.IOException {
+        ProductLines.Export export = ProductLines.export(format, out);
+        store.productLines(run, export);
+        return export.finish();
     }
 
     @Test
@@ -207,9 +209,5 @@ public abstract class CrawlStoreContract {
             CrawlSummary s = crawl(Trawl.crawl().seeds(Seeds.urls(seeds)).store(store).warnings(w -> {}));
             assertEquals(new RunCounts(0, 3, 1, 0, 3), store.counts(s.run().id()));
         }
-    }
-
-    static Map<String, Long> count(List<String> values) {
-        return values.stream().collect(Collectors.groupingBy(v -> v, HashMap::new, Collectors.counting()));
     }
 }

@@ -1,0 +1,112 @@
+package dev.trawl.cli;
+
+import dev.trawl.output.ChangeLines;
+import dev.trawl.store.CrawlStore;
+import dev.trawl.store.ProductChange;
+import dev.trawl.store.Run;
+import dev.trawl.store.StoreException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code trawl diff}: new and removed products, and price and availability changes, between two runs of a store. */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = {"Compare two runs of a crawl store: new products, removed products, and price and availability changes "
+                + "(old -> new, percent). Products are matched by site and SKU (by URL when they have none).",
+                "By default the newest run against the one before it."})
+final class DiffCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "STORE", description = "The crawl store.")
+    Path storeFile;
+
+    @Option(names = "--from", paramLabel = "N", description = "The older run (default: the one before --to).")
+    Long from;
+
+    @Option(names = "--to", paramLabel = "N", description = "The newer run (default: the newest).")
+    Long to;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default), csv or json (one object per line).")
+    String format = "table";
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where csv or json goes (default: standard output).")
+    Path outFile;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!List.of("table", "csv", "json").contains(format)) {
+            throw new UserError("--format must be table, csv or json, was " + format, 2);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (CrawlStore store = StoreFiles.openToRead(storeFile)) {
+            Run newer = StoreFiles.run(store, to);
+            Run older = from != null ? StoreFiles.run(store, from) : previous(store, newer);
+            Map<String, Long> counts = new TreeMap<>();
+            Consumer<ProductChange> tally = c -> counts.merge(c.change(), 1L, Long::sum);
+            try {
+                switch (format) {
+                    case "csv", "json" -> {
+                        try (OutputStream file = outFile == null ? null : Files.newOutputStream(outFile)) {
+                            ChangeLines lines = ChangeLines.of(format, file == null ? System.out : file);
+                            store.diff(older.id(), newer.id(), tally.andThen(lines));
+                            lines.finish();
+                        }
+                    }
+                    default -> {
+                        out.printf("run %d -> run %d%n", older.id(), newer.id());
+                        out.printf("%-20s  %-24s  %-32s  %12s  %12s  %8s  %s%n", "change", "key", "name", "old", "new", "%", "availability");
+                        store.diff(older.id(), newer.id(), tally.andThen(c -> out.printf("%-20s  %-24s  %-32s  %12s  %12s  %8s  %s%n",
+                                c.change(), cut(c.key(), 24), cut(c.name(), 32), money(c.oldPrice(), c.oldCurrency()),
+                                money(c.newPrice(), c.newCurrency()), c.percent() == null ? "" : signed(c.percent()),
+                                java.util.Objects.equals(c.oldAvailability(), c.newAvailability()) ? ""
+                                        : text(c.oldAvailability()) + " -> " + text(c.newAvailability()))));
+                        out.printf("%s%n", counts.isEmpty() ? "no changes" : counts.toString().replaceAll("[{}]", ""));
+                    }
+                }
+            } catch (StoreException e) {
+                throw new UserError(e.getMessage(), 1);
+            } catch (UncheckedIOException e) {
+                throw new UserError("cannot write: " + e.getMessage(), 1);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static Run previous(CrawlStore store, Run newer) {
+        List<Run> runs = StoreFiles.runs(store);
+        return runs.stream().filter(r -> r.id() < newer.id()).reduce((a, b) -> b)
+                .orElseThrow(() -> new UserError("run " + newer.id() + " is the first run of " + store.describe()
+                        + ": nothing to compare it with (crawl again into the same --store for a second run)", 1));
+    }
+
+    private static String money(BigDecimal price, String currency) {
+        return price == null ? "" : price.toPlainString() + (currency == null ? "" : " " + currency);
+    }
+
+    private static String signed(BigDecimal percent) {
+        return (percent.signum() > 0 ? "+" : "") + percent.toPlainString();
+    }
+
+    private static String text(String s) {
+        return s == null ? "-" : s;
+    }
+
+    private static String cut(String s, int width) {
+        return s == null ? "" : s.length() <= width ? s : s.substring(0, width - 1) + "…";
+    }
+}

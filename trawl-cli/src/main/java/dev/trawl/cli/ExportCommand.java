@@ -1,0 +1,46 @@
+package dev.trawl.cli;
+
+import dev.trawl.store.CrawlStore;
+import dev.trawl.store.Run;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code trawl export}: a run's products from a store, streamed to a file or standard output. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write a run's products from a crawl store, one line each, in a stable column order.")
+final class ExportCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "STORE", description = "The crawl store (the file given to crawl --store).")
+    Path storeFile;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "jsonl or csv (default: from --out's name, else jsonl).")
+    String format;
+
+    @Option(names = "--run", paramLabel = "N", description = "Which run (default: the newest; see 'trawl runs').")
+    Long run;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: standard output).")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (format != null && !format.equals("jsonl") && !format.equals("csv")) {
+            throw new UserError("--format must be jsonl or csv, was " + format, 2);
+        }
+        try (CrawlStore store = StoreFiles.openToRead(storeFile)) {
+            Run r = StoreFiles.run(store, run);
+            long n = StoreFiles.exportProducts(store, r.id(), format, out, System.out);
+            if (out != null) {
+                spec.commandLine().getErr().printf("trawl: %d products of run %d written to %s%n", n, r.id(), out);
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.trawl.cli;
+
+import dev.trawl.output.ProductLines;
+import dev.trawl.output.Sinks;
+import dev.trawl.store.CrawlStore;
+import dev.trawl.store.Run;
+import dev.trawl.store.StoreException;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The CLI's ways into a store file: opening it with a clear message, picking a run, exporting products. */
+final class StoreFiles {
+    private StoreFiles() {}
+
+    /** Opens a store to crawl into; another process holding it is a user error, not a stack trace. */
+    static CrawlStore openToWrite(Path file) {
+        try {
+            return CrawlStore.sqlite(file);
+        } catch (StoreException e) {
+            throw new UserError(e.getMessage(), 1);
+        }
+    }
+
+    /** Opens an existing store to read, also while a crawl writes to it. */
+    static CrawlStore openToRead(Path file) {
+        try {
+            return CrawlStore.sqliteReadOnly(file);
+        } catch (StoreException e) {
+            throw new UserError(e.getMessage(), 1);
+        }
+    }
+
+    /** Run {@code id}, or the newest when null; a user error naming the runs there are when absent. */
+    static Run run(CrawlStore store, Long id) {
+        List<Run> runs = runs(store);
+        if (runs.isEmpty()) {
+            throw new UserError(store.describe() + " has no runs yet", 1);
+        }
+        if (id == null) {
+            return runs.getLast();
+        }
+        return runs.stream().filter(r -> r.id() == id).findFirst().orElseThrow(() -> new UserError(
+                store.describe() + " has no run " + id + " (runs 1 to " + runs.getLast().id() + ")", 2));
+    }
+
+    static List<Run> runs(CrawlStore store) {
+        try {
+            return store.runs();
+        } catch (StoreException e) {
+            throw new UserError(e.getMessage(), 1);
+        }
+    }
+
+    /** Streams a run's products to {@code file} (its format from its name, or {@code format}), or to {@code stdout} when null. */
+    static long exportProducts(CrawlStore store, long run, String format, Path file, OutputStream stdout) {
+        try {
+            if (file == null) {
+                return export(store, run, format, stdout);
+            }
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            // Written beside, then moved over: a reader never sees half a file.
+            Path partial = file.resolveSibling(file.getFileName() + ".partial");
+            long n;
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+                n = export(store, run, format != null ? format : Sinks.format(file), out);
+            }
+            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return n;
+        } catch (IOException | UncheckedIOException e) {
+            throw new UserError("cannot write " + (file == null ? "standard output" : file) + ": " + e.getMessage(), 1);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), 2);
+        } catch (StoreException e) {
+            throw new UserError(e.getMessage(), 1);
+        }
+    }
+
+    private static long export(CrawlStore store, long run, String format, OutputStream out) throws IOException {
+        ProductLines.Export export = ProductLines.export(format == null ? "jsonl" : format, out);
+        store.productLines(run, export);
+        return export.finish();
+    }
+}
