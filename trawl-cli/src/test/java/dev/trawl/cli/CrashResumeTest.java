@@ -1,0 +1,162 @@
+package dev.trawl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trawl.demoshop.DemoShop;
+import dev.trawl.store.CrawlStore;
+import dev.trawl.store.Run;
+import dev.trawl.store.RunCounts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * DESIGN.md invariants 1 and 2, the hard way: a crawl in a child JVM is killed with SIGKILL at
+ * random moments, again and again, and resumed each time with the same command; in the end the
+ * store holds the shop's catalogue exactly (no product missing, none doubled) and every URL has
+ * exactly one terminal outcome. bench/crash.py does the same at a larger scale.
+ */
+@Timeout(300)
+class CrashResumeTest {
+    private static final int PRODUCTS = 4000;
+    private static final int CONCURRENCY = 8;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCrawlKilledFiveTimesOrMoreStillEndsWithEveryProductExactlyOnce() throws Exception {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        try (DemoShop shop = DemoShop.builder().address("127.0.0.61").products(PRODUCTS).latency(Duration.ofMillis(15)).start()) {
+            Path urls = urlFile(shop);
+            Path store = dir.resolve("crawl.db");
+            int kills = 0;
+            int starts = 0;
+            List<Long> doneAtKills = new ArrayList<>();
+            while (true) {
+                long before = shop.counters().requests();
+                Process child = crawl(urls, store, "run-" + starts++);
+                if (kills < 6) {
+                    // A random moment once the child is crawling (its JVM takes a while to start).
+                    while (child.isAlive() && shop.counters().requests() == before) {
+                        Thread.sleep(5);
+                    }
+                    if (!child.waitFor(random.nextInt(1200), TimeUnit.MILLISECONDS)) {
+                        child.destroyForcibly(); // SIGKILL: no hook, no flush, no goodbye
+                        child.waitFor();
+                        kills++;
+                        doneAtKills.add(doneSoFar(store));
+                        continue;
+                    }
+                } else {
+                    assertTrue(child.waitFor(200, TimeUnit.SECONDS), "the last crawl ends");
+                }
+                assertEquals(0, child.exitValue(), "crawl exit code; seed " + seed + "; see " + dir);
+                if (kills >= 5) {
+                    break;
+                }
+            }
+            System.out.printf("CrashResumeTest: %d SIGKILLs, URLs done at each: %s; seed %d%n", kills, doneAtKills, seed);
+            assertTrue(kills >= 5, "killed " + kills + " times");
+            assertEquals(doneAtKills.stream().sorted().toList(), doneAtKills, "no commit is ever lost: " + doneAtKills);
+            assertTrue(doneAtKills.stream().filter(d -> d > 0 && d < PRODUCTS).count() >= 3,
+                    "most kills fall in the middle of the crawl: URLs done at each kill " + doneAtKills);
+            try (CrawlStore s = CrawlStore.sqliteReadOnly(store)) {
+                List<Run> runs = s.runs();
+                assertEquals(1, runs.size(), "every start resumed the one run: " + runs);
+                assertTrue(runs.getFirst().finished());
+                RunCounts counts = s.counts(1);
+                assertEquals(new RunCounts(0, PRODUCTS, 0, 0, PRODUCTS), counts, "seed " + seed);
+                List<String> lines = new ArrayList<>();
+                s.productLines(1, line -> lines.add(line.substring(0, line.indexOf(",\"source\":")) + "}"));
+                List<String> expected = new ArrayList<>();
+                for (long id = 0; id < PRODUCTS; id++) {
+                    expected.add(shop.expectedLine(id));
+                }
+                assertEquals(expected.stream().sorted().toList(), lines.stream().sorted().toList(), "seed " + seed);
+            }
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store); Statement q = c.createStatement();
+                 ResultSet rs = q.executeQuery("SELECT count(*), count(DISTINCT key), sum(state <> 0) FROM requests")) {
+                rs.next();
+                assertEquals(PRODUCTS, rs.getLong(1), "one row per URL");
+                assertEquals(PRODUCTS, rs.getLong(2));
+                assertEquals(PRODUCTS, rs.getLong(3), "each with its terminal outcome");
+            }
+            long fetched = 0;
+            for (long id = 0; id < PRODUCTS; id++) {
+                fetched += shop.requestsFor(shop.catalogue().product(id).path());
+            }
+            // A page is fetched again only if it was in flight, or fetched but not committed, at a kill.
+            assertTrue(fetched <= PRODUCTS + (long) kills * (CONCURRENCY + 4 * CONCURRENCY),
+                    fetched + " page requests for " + PRODUCTS + " pages and " + kills + " kills");
+        }
+    }
+
+    @Test
+    void aSecondProcessOnTheSameStoreIsRefusedWhileTheFirstRuns() throws Exception {
+        try (DemoShop shop = DemoShop.builder().address("127.0.0.62").products(400).latency(Duration.ofMillis(50)).start()) {
+            Path urls = urlFile(shop);
+            Path store = dir.resolve("crawl.db");
+            Process first = crawl(urls, store, "first");
+            try {
+                Path lock = dir.resolve("crawl.db.lock");
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (!(Files.exists(lock) && Files.readString(lock).strip().equals(Long.toString(first.pid())))) {
+                    assertTrue(System.nanoTime() < deadline, "the first crawl takes the lock");
+                    Thread.sleep(20);
+                }
+                Process second = crawl(urls, store, "second");
+                assertTrue(second.waitFor(60, TimeUnit.SECONDS));
+                assertEquals(1, second.exitValue());
+                String err = Files.readString(dir.resolve("second.err"));
+                assertTrue(err.contains("trawl: " + store + " is in use by another trawl process (pid " + first.pid() + ")"), err);
+                assertTrue(!err.contains("Exception"), err);
+            } finally {
+                first.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** URLs with an outcome in the store after a kill; opening it also shows the file is whole. */
+    private static long doneSoFar(Path store) {
+        if (!Files.exists(store)) {
+            return 0;
+        }
+        try (CrawlStore s = CrawlStore.sqliteReadOnly(store)) {
+            return s.runs().isEmpty() ? 0 : s.counts(1).done();
+        }
+    }
+
+    private Path urlFile(DemoShop shop) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (long id = 0; id < shop.catalogue().size(); id++) {
+            text.append(shop.baseUri().resolve(shop.catalogue().product(id).path())).append('\n');
+        }
+        return Files.writeString(dir.resolve("urls.txt"), text);
+    }
+
+    /** {@code trawl crawl --store} in a JVM of its own, as a user runs it. */
+    private Process crawl(Path urls, Path store, String name) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "dev.trawl.cli.Main", "crawl",
+                "--urls", urls.toString(), "--store", store.toString(), "--ignore-robots", "--quiet",
+                "--concurrency", String.valueOf(CONCURRENCY), "--per-host", String.valueOf(CONCURRENCY))
+                .redirectOutput(dir.resolve(name + ".out").toFile())
+                .redirectError(dir.resolve(name + ".err").toFile())
+                .start();
+    }
+}
