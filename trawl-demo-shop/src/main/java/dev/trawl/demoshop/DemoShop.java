@@ -110,10 +110,6 @@ public final class DemoShop implements AutoCloseable {
     }
 
     /**
-     * The paths the sitemap lists but robots.txt disallows, e.g. {@code /drafts/p/7}: draft
-     * product pages that are served, so that a test can count whether a crawler requested them.
-     */
-    /**
      * The line {@code /_shop/catalogue.jsonl} serves for product {@code id}: the record a perfect
      * extractor reads from its page, as trawl's product lines write it.
      */
@@ -122,6 +118,10 @@ public final class DemoShop implements AutoCloseable {
         return CatalogueLine.of(catalogue().product(id), base.substring(0, base.length() - 1), markup(), catalogue().seller());
     }
 
+    /**
+     * The paths the sitemap lists but robots.txt disallows, e.g. {@code /drafts/p/7}: draft
+     * product pages that are served, so that a test can count whether a crawler requested them.
+     */
     public List<String> disallowedSitemapPaths() {
         return drafts.paths();
     }
@@ -380,7 +380,6 @@ public final class DemoShop implements AutoCloseable {
             return this;
         }
 
-        /** A Crawl-delay for every crawler in robots.txt, in seconds there; zero (the default) leaves it out. */
         /**
          * A product page requested while more than {@code requests} are being served gets a 429
          * with no Retry-After (default 0: never), as a shop at its capacity answers.
@@ -390,6 +389,7 @@ public final class DemoShop implements AutoCloseable {
             return this;
         }
 
+        /** A Crawl-delay for every crawler in robots.txt, in seconds there; zero (the default) leaves it out. */
         public Builder crawlDelay(Duration crawlDelay) {
             this.crawlDelay = crawlDelay;
             return this;
