@@ -14,6 +14,7 @@ import dev.trawl.report.Timeline;
 import dev.trawl.recipe.RecipeException;
 import dev.trawl.recipe.Recipes;
 import dev.trawl.output.Sinks;
+import dev.trawl.store.CrawlStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Option;
  * {@code trawl demo}: starts demo shops on loopback (127.0.0.2, .3, ... stand for separate sites,
  * with latency and a few injected faults, in the markup styles real shops use: JSON-LD, microdata,
  * plain HTML read by the shipped recipe, European prices), crawls each from its root with no URL
- * list (robots.txt, then its sitemaps), writes the products and outcomes to files, checks every
+ * list (robots.txt, then its sitemaps) into an SQLite crawl store, writes the products (from the
+ * store) and outcomes to files, checks every
  * field against the shops' catalogues and prints a summary.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -56,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--per-host", paramLabel = "N", description = "Requests in flight at most per shop (default: ${DEFAULT-VALUE}).")
     int perHost = 16;
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "Where products.jsonl and outcomes.jsonl go (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dir", paramLabel = "DIR", description = "Where crawl.db (the store), products.jsonl, outcomes.jsonl and report.html go (default: ${DEFAULT-VALUE}).")
     Path dir = Path.of("trawl-demo");
 
     @Option(names = "--no-detect-blocking", description = "Do not watch for code that holds the carrier threads (watched by default).")
@@ -103,6 +105,12 @@ final class DemoCommand implements Callable<Integer> {
             Files.createDirectories(dir);
             Path productsFile = dir.resolve("products.jsonl");
             Path outcomesFile = dir.resolve("outcomes.jsonl");
+            Path storeFile = dir.resolve("crawl.db");
+            // The shops listen on new ports each time, so each demo starts a store of its own.
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                Files.deleteIfExists(dir.resolve("crawl.db" + suffix));
+            }
+            CrawlStore store = StoreFiles.openToWrite(storeFile);
             CrawlSummary summary;
             Timeline timeline;
             Recipes recipeSet = Recipes.of(recipes);
@@ -110,13 +118,16 @@ final class DemoCommand implements Callable<Integer> {
                     .seeds(Seeds.sites(sites)).recipes(recipeSet).detectBlocking(!noDetectBlocking)
                     .concurrency(concurrency).perHost(perHost, Duration.ZERO)
                     .timeout(Duration.ofSeconds(10)).retries(3).backoff(Duration.ofMillis(100))
-                    .sink(Sinks.products(productsFile)).sink(Sinks.outcomes(outcomesFile))
+                    .store(store).job("demo").sink(Sinks.outcomes(outcomesFile))
                     .warnings(line -> spec.commandLine().getErr().println("trawl: " + line))
                     .start();
                  ProgressLine progress = quiet ? null : ProgressLine.start(crawl, new LogLines(spec.commandLine().getErr(), false), Duration.ofSeconds(10));
                  Timeline sampled = Timeline.start(crawl)) {
                 timeline = sampled;
                 summary = crawl.await();
+            }
+            try (store) {
+                StoreFiles.exportProducts(store, summary.run().id(), null, productsFile, null);
             }
             Path reportFile = dir.resolve("report.html");
             HtmlReport.write(reportFile, summary, timeline.samples());
@@ -132,7 +143,9 @@ final class DemoCommand implements Callable<Integer> {
                 long requested = started.stream().mapToLong(s -> s.disallowedSitemapPaths().stream().mapToLong(s::requestsFor).sum()).sum();
                 out.printf("  robots.txt: %d draft pages the sitemaps list are disallowed; the shops counted %d requests to them%n",
                         drafts, requested);
-                out.printf("  products: %s%n  outcomes: %s%n  report:   %s%n", productsFile, outcomesFile, reportFile);
+                out.printf("  store:    %s (trawl runs, trawl export, trawl diff read it)%n", storeFile);
+                out.printf("  products: %s (written from the store)%n  outcomes: %s%n  report:   %s%n", productsFile, outcomesFile,
+                        reportFile);
                 out.flush();
             }
             return 0;

@@ -277,7 +277,7 @@ public final class CrawlEngine implements Crawl {
         try {
             long cap = request.kind() == RequestKind.SITEMAP ? Math.max(SitemapReader.MAX_BYTES, config.fetch().maxBodyBytes())
                     : config.fetch().maxBodyBytes();
-            return transport.fetch(request.url(), cap);
+            return transport.fetch(request.url(), cap, request.validators());
         } catch (RuntimeException e) {
             return new FetchResult.Error(FailureReason.IO_ERROR, "transport failed: " + e, 0);
         }

@@ -6,6 +6,7 @@ import dev.trawl.Outcome;
 import dev.trawl.fetch.Durations;
 import dev.trawl.fetch.FetchResult;
 import dev.trawl.fetch.RetryPolicy;
+import dev.trawl.fetch.Validators;
 import dev.trawl.frontier.CrawlRequest;
 import dev.trawl.frontier.SeedUrls;
 import dev.trawl.frontier.Ticks;
@@ -90,7 +91,8 @@ final class RequestStep {
     private CrawlRequest onResponse(CrawlRequest request, FetchResult.Response r, int attempts, long retryAfter,
                                     Ended results) {
         int status = r.status();
-        if (status >= 200 && status < 300) {
+        if (status >= 200 && status < 300 || status == 304 && !request.validators().equals(Validators.NONE)) {
+            // 304 to a conditional request: the page is as the last run saw it (done, with that run's products)
             results.ended(request, new Outcome.Done(r.status(), r.body().length, Duration.ofNanos(r.elapsedNanos()), attempts,
                     request.url()), r);
             return null;

@@ -140,6 +140,11 @@ final class ResponseProcessor {
             record(request, outcome, List.of());
             return;
         }
+        if (response.status() == 304) {
+            // Unchanged since the last run: the store keeps that run's products for it.
+            record(request, outcome, List.of(), validators(response, request.validators()));
+            return;
+        }
         List<Product> products = List.of();
         if (isMarkup(response.contentType())) {
             Page page = new Page(request.url(), response.status(), response.contentType(), response.body());
@@ -156,7 +161,17 @@ final class ResponseProcessor {
                 follow(request, page);
             }
         }
-        record(request, outcome, products);
+        record(request, outcome, products, validators(response, Validators.NONE));
+    }
+
+    /** What the response says of the page's version, each value falling back to what was known; none a header cannot carry. */
+    private static Validators validators(FetchResult.Response response, Validators known) {
+        try {
+            return new Validators(response.etag() != null ? response.etag() : known.etag(),
+                    response.lastModified() != null ? response.lastModified() : known.lastModified());
+        } catch (IllegalArgumentException e) {
+            return known;
+        }
     }
 
     private void follow(CrawlRequest request, Page page) {

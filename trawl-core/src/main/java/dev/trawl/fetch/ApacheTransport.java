@@ -67,10 +67,16 @@ final class ApacheTransport implements Transport {
     }
 
     @Override
-    public FetchResult fetch(URI url, long maxBodyBytes) {
+    public FetchResult fetch(URI url, long maxBodyBytes, Validators validators) {
         long start = Ticks.now();
         HttpGet get = new HttpGet(url);
         get.setHeader("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        if (validators.etag() != null) {
+            get.setHeader("If-None-Match", validators.etag());
+        }
+        if (validators.lastModified() != null) {
+            get.setHeader("If-Modified-Since", validators.lastModified());
+        }
         try (Watchdog.Guard guard = watchdog.guard(start + settings.totalTimeout().toNanos(), get::cancel)) {
             ClassicHttpResponse response = null;
             try {
@@ -81,7 +87,8 @@ final class ApacheTransport implements Transport {
                 // The body was read to its end, so the connection is back in the pool already.
                 response.close();
                 return new FetchResult.Response(response.getCode(), header(response, "Content-Type"),
-                        header(response, "Location"), header(response, "Retry-After"), body, Ticks.now() - start);
+                        header(response, "Location"), header(response, "Retry-After"), header(response, "ETag"),
+                        header(response, "Last-Modified"), body, Ticks.now() - start);
             } catch (IOException | RuntimeException e) {
                 // An unfinished body must not be drained (it may never end): drop the connection.
                 if (response instanceof ModalCloseable closeable) {

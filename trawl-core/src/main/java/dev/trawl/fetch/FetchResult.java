@@ -9,11 +9,12 @@ public sealed interface FetchResult permits FetchResult.Response, FetchResult.Er
     long elapsedNanos();
 
     /**
-     * A complete response; the body is decoded (gzip, deflate) and within the size cap.
-     * Header values are null when absent.
+     * A complete response; the body is decoded (gzip, deflate) and within the size cap, and empty
+     * for a 304. Header values are null when absent; {@code etag} and {@code lastModified} are the
+     * ETag and Last-Modified headers as sent, to be given back in {@link Validators}.
      */
-    record Response(int status, String contentType, String location, String retryAfter, byte[] body, long elapsedNanos)
-            implements FetchResult {}
+    record Response(int status, String contentType, String location, String retryAfter, String etag, String lastModified,
+                    byte[] body, long elapsedNanos) implements FetchResult {}
 
     /** The attempt failed before a complete response. */
     record Error(FailureReason reason, String detail, long elapsedNanos) implements FetchResult {}

@@ -40,14 +40,20 @@ final class JdkTransport implements Transport {
     }
 
     @Override
-    public FetchResult fetch(URI url, long maxBodyBytes) {
+    public FetchResult fetch(URI url, long maxBodyBytes, Validators validators) {
         long start = Ticks.now();
-        HttpRequest request = HttpRequest.newBuilder(url)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(url)
                 .timeout(settings.responseTimeout())
                 .header("User-Agent", settings.userAgent())
                 .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
-                .header("Accept-Encoding", "gzip, deflate")
-                .GET().build();
+                .header("Accept-Encoding", "gzip, deflate");
+        if (validators.etag() != null) {
+            builder.header("If-None-Match", validators.etag());
+        }
+        if (validators.lastModified() != null) {
+            builder.header("If-Modified-Since", validators.lastModified());
+        }
+        HttpRequest request = builder.GET().build();
         CompletableFuture<HttpResponse<InputStream>> pending = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
         AtomicReference<InputStream> open = new AtomicReference<>();
         try (Watchdog.Guard guard = watchdog.guard(start + settings.totalTimeout().toNanos(), () -> {
@@ -57,18 +63,11 @@ final class JdkTransport implements Transport {
             try {
                 HttpResponse<InputStream> response = pending.get();
                 open.set(response.body());
-                String encoding = response.headers().firstValue("Content-Encoding").orElse("identity").toLowerCase(Locale.ROOT).strip();
-                InputStream in = switch (encoding) {
-                    case "gzip", "x-gzip" -> new GZIPInputStream(response.body(), 16 * 1024);
-                    case "deflate" -> new InflaterInputStream(response.body());
-                    default -> response.body();
-                };
-                long length = encoding.equals("identity") ? response.headers().firstValueAsLong("Content-Length").orElse(-1) : -1;
-                byte[] body = Bodies.read(in, length, maxBodyBytes);
-                in.close();
-                return new FetchResult.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                        response.headers().firstValue("Location").orElse(null),
-                        response.headers().firstValue("Retry-After").orElse(null), body, Ticks.now() - start);
+                byte[] body = response.statusCode() == 204 || response.statusCode() == 304 ? new byte[0] : body(response, maxBodyBytes);
+                response.body().close();
+                return new FetchResult.Response(response.statusCode(), header(response, "Content-Type"), header(response, "Location"),
+                        header(response, "Retry-After"), header(response, "ETag"), header(response, "Last-Modified"), body,
+                        Ticks.now() - start);
             } catch (IOException | ExecutionException | RuntimeException e) {
                 closeQuietly(open.get());
                 long elapsed = Ticks.now() - start;
@@ -79,6 +78,26 @@ final class JdkTransport implements Transport {
                 return Failures.classify(new java.io.InterruptedIOException("interrupted"), settings, Ticks.now() - start);
             }
         }
+    }
+
+    /**
+     * The decoded body. Not called for a 204 or 304: they have none, whatever Content-Length and
+     * Content-Encoding they announce for the page they stand for.
+     */
+    private static byte[] body(HttpResponse<InputStream> response, long maxBodyBytes) throws IOException {
+        String encoding = response.headers().firstValue("Content-Encoding").orElse("identity").toLowerCase(Locale.ROOT).strip();
+        long length = encoding.equals("identity") ? response.headers().firstValueAsLong("Content-Length").orElse(-1) : -1;
+        try (InputStream in = switch (encoding) {
+            case "gzip", "x-gzip" -> new GZIPInputStream(response.body(), 16 * 1024);
+            case "deflate" -> new InflaterInputStream(response.body());
+            default -> response.body();
+        }) {
+            return Bodies.read(in, length, maxBodyBytes);
+        }
+    }
+
+    private static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElse(null);
     }
 
     private static void closeQuietly(InputStream in) {

@@ -16,7 +16,17 @@ public interface Transport extends AutoCloseable {
     }
 
     /** One GET of {@code url}, its decoded body cut at {@code maxBodyBytes} (a sitemap may be larger than a page). */
-    FetchResult fetch(URI url, long maxBodyBytes);
+    default FetchResult fetch(URI url, long maxBodyBytes) {
+        return fetch(url, maxBodyBytes, Validators.NONE);
+    }
+
+    /**
+     * One conditional GET of {@code url}: as {@link #fetch(URI, long)}, sending
+     * {@code If-None-Match} and {@code If-Modified-Since} for the validators present. A
+     * {@code 304 Not Modified} comes back as a {@link FetchResult.Response} of status 304 with an
+     * empty body, like any other status.
+     */
+    FetchResult fetch(URI url, long maxBodyBytes, Validators validators);
 
     /** The settings it enforces. */
     FetchSettings settings();

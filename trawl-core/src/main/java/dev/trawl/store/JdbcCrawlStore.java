@@ -292,9 +292,11 @@ public abstract class JdbcCrawlStore implements CrawlStore {
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         long wait = Math.max(0, rs.getLong(7) - nowMillis);
-                        CrawlRequest r = CrawlRequest.of(URI.create(rs.getString(2)), rs.getString(3), RequestKind.valueOf(rs.getString(4)),
-                                rs.getInt(5)).resumed(rs.getInt(6), wait == 0 ? 0 : nowTicks + wait * 1_000_000,
-                                new Validators(rs.getString(8), rs.getString(9)));
+                        RequestKind kind = RequestKind.valueOf(rs.getString(4));
+                        // Only a product page may answer 304: sitemaps and start pages are read again for their links.
+                        Validators validators = kind == RequestKind.PAGE ? new Validators(rs.getString(8), rs.getString(9)) : Validators.NONE;
+                        CrawlRequest r = CrawlRequest.of(URI.create(rs.getString(2)), rs.getString(3), kind, rs.getInt(5))
+                                .resumed(rs.getInt(6), wait == 0 ? 0 : nowTicks + wait * 1_000_000, validators);
                         out.add(new Pending(rs.getLong(1), r));
                     }
                 }

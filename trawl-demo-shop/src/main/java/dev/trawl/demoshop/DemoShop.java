@@ -46,7 +46,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * /_shop/catalogue.jsonl     every product as a JSON line: what a perfect extractor reads from its page
  * </pre>
  *
- * GET and HEAD everywhere, POST only to {@code /_shop/reset}; other methods get 405, and a
+ * Product pages (drafts too) and listings carry a strong {@code ETag} and a {@code Last-Modified},
+ * both derived from a hash of the page's bytes, so they change exactly when the page does (from one
+ * {@link Builder#day(int) day} to the next, a price); a GET or HEAD whose {@code If-None-Match} lists
+ * the ETag, or with no If-None-Match, whose {@code If-Modified-Since} is exactly the Last-Modified,
+ * gets {@code 304 Not Modified} with the ETag and no body. {@link Builder#conditional(boolean)} turns this off.
+ *
+ * <p>GET and HEAD everywhere, POST only to {@code /_shop/reset}; other methods get 405, and a
  * malformed request 400 and a closed connection. Requests to {@code /_shop/} are not counted. Faults by rate hit product pages chosen by a hash of
  * (site, id, kind): {@link #faultFor(String)} says which.
  */
@@ -104,10 +110,6 @@ public final class DemoShop implements AutoCloseable {
     }
 
     /**
-     * The paths the sitemap lists but robots.txt disallows, e.g. {@code /drafts/p/7}: draft
-     * product pages that are served, so that a test can count whether a crawler requested them.
-     */
-    /**
      * The line {@code /_shop/catalogue.jsonl} serves for product {@code id}: the record a perfect
      * extractor reads from its page, as trawl's product lines write it.
      */
@@ -116,6 +118,10 @@ public final class DemoShop implements AutoCloseable {
         return CatalogueLine.of(catalogue().product(id), base.substring(0, base.length() - 1), markup(), catalogue().seller());
     }
 
+    /**
+     * The paths the sitemap lists but robots.txt disallows, e.g. {@code /drafts/p/7}: draft
+     * product pages that are served, so that a test can count whether a crawler requested them.
+     */
     public List<String> disallowedSitemapPaths() {
         return drafts.paths();
     }
@@ -196,6 +202,10 @@ public final class DemoShop implements AutoCloseable {
         return config.compression;
     }
 
+    boolean conditional() {
+        return config.conditional;
+    }
+
     int sitemapChildSize() {
         return config.sitemapChildSize;
     }
@@ -236,7 +246,7 @@ public final class DemoShop implements AutoCloseable {
                 try {
                     request = Request.read(in);
                 } catch (Request.BadRequest e) {
-                    Exchange x = new Exchange(new Request("GET", "/", "/", "", false, ""), socket, out, buffer);
+                    Exchange x = new Exchange(new Request("GET", "/", "/", "", false, "", null, null), socket, out, buffer);
                     x.send(400, "text/plain; charset=utf-8", e.getMessage() + "\n");
                     return;
                 }
@@ -321,6 +331,7 @@ public final class DemoShop implements AutoCloseable {
         private int retryAfterSeconds = 1;
         private int sitemapChildSize = 50_000;
         private boolean compression;
+        private boolean conditional = true;
 
         private Builder() {}
 
@@ -369,7 +380,6 @@ public final class DemoShop implements AutoCloseable {
             return this;
         }
 
-        /** A Crawl-delay for every crawler in robots.txt, in seconds there; zero (the default) leaves it out. */
         /**
          * A product page requested while more than {@code requests} are being served gets a 429
          * with no Retry-After (default 0: never), as a shop at its capacity answers.
@@ -379,6 +389,7 @@ public final class DemoShop implements AutoCloseable {
             return this;
         }
 
+        /** A Crawl-delay for every crawler in robots.txt, in seconds there; zero (the default) leaves it out. */
         public Builder crawlDelay(Duration crawlDelay) {
             this.crawlDelay = crawlDelay;
             return this;
@@ -419,6 +430,12 @@ public final class DemoShop implements AutoCloseable {
 
         public Builder compression(boolean compression) {
             this.compression = compression;
+            return this;
+        }
+
+        /** Whether pages carry ETag and Last-Modified and answer matching requests with 304 (default true). */
+        public Builder conditional(boolean conditional) {
+            this.conditional = conditional;
             return this;
         }
 

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * {@code --warm-up N} each shop first renders N pages, so that a benchmark does not count the
  * shop's cold start against the crawler. {@code --markup json-ld|microdata|plain},
  * {@code --price-format us|eu} and {@code --crawl-delay 0.5s} choose how pages look (defaults
- * json-ld, us, no Crawl-delay).
+ * json-ld, us, no Crawl-delay). {@code --no-conditional} serves pages without ETag and
+ * Last-Modified and never answers 304.
  */
 public final class DemoShopMain {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)");
@@ -45,6 +46,10 @@ public final class DemoShopMain {
             String flag = args[i];
             if (flag.equals("--compression")) {
                 b.compression(true);
+                continue;
+            }
+            if (flag.equals("--no-conditional")) {
+                b.conditional(false);
                 continue;
             }
             if (i + 1 >= args.length) {

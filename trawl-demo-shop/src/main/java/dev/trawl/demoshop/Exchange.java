@@ -77,6 +77,7 @@ final class Exchange {
         return switch (status) {
             case 200 -> "OK";
             case 302 -> "Found";
+            case 304 -> "Not Modified";
             case 400 -> "Bad Request";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";

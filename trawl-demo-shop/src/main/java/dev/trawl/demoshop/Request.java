@@ -5,8 +5,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-/** An HTTP/1.1 request head, read straight off the socket: only what the shop needs. */
-record Request(String method, String target, String path, String query, boolean keepAlive, String acceptEncoding) {
+/**
+ * An HTTP/1.1 request head, read straight off the socket: only what the shop needs. The
+ * conditional headers are null when absent; several If-None-Match lines are joined with commas.
+ */
+record Request(String method, String target, String path, String query, boolean keepAlive, String acceptEncoding,
+               String ifNoneMatch, String ifModifiedSince) {
     private static final int MAX_LINE = 8192;
 
     /** Thrown for a request the shop cannot read; answered with 400. */
@@ -30,6 +34,8 @@ record Request(String method, String target, String path, String query, boolean 
         boolean http11 = parts[2].equals("HTTP/1.1");
         String connection = null;
         String acceptEncoding = "";
+        String ifNoneMatch = null;
+        String ifModifiedSince = null;
         long contentLength = 0;
         for (String h = line(in, false); !h.isEmpty(); h = line(in, false)) {
             int colon = h.indexOf(':');
@@ -42,6 +48,8 @@ record Request(String method, String target, String path, String query, boolean 
             switch (name) {
                 case "connection" -> connection = value.toLowerCase(Locale.ROOT);
                 case "accept-encoding" -> acceptEncoding = value.toLowerCase(Locale.ROOT);
+                case "if-none-match" -> ifNoneMatch = ifNoneMatch == null ? value : ifNoneMatch + ", " + value;
+                case "if-modified-since" -> ifModifiedSince = value;
                 case "content-length" -> {
                     if (!allBetween(value, 7, '0', '9')) {
                         throw new BadRequest("bad Content-Length (the shop takes bodies under 10 MB): " + value);
@@ -57,7 +65,7 @@ record Request(String method, String target, String path, String query, boolean 
         String target = parts[1];
         int q = target.indexOf('?');
         return new Request(parts[0], target, q < 0 ? target : target.substring(0, q), q < 0 ? "" : target.substring(q + 1),
-                keepAlive, acceptEncoding);
+                keepAlive, acceptEncoding, ifNoneMatch, ifModifiedSince);
     }
 
     /** The value of query parameter {@code name}, or null. */

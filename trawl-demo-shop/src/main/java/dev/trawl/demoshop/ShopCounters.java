@@ -13,10 +13,11 @@ import java.util.Map;
  * @param lastResponseEpochMillis wall-clock time the last response ended (0 before any)
  * @param byStatus           responses by HTTP status
  * @param bytesSent          bytes written to sockets, headers included
+ * @param notModified        304 Not Modified responses, counted before they are sent (byStatus counts them once sent)
  */
 public record ShopCounters(long requests, long connections, long inFlight, long maxInFlight, long minGapMicros,
                            long firstRequestEpochMillis, long lastResponseEpochMillis, Map<Integer, Long> byStatus,
-                           long bytesSent) {
+                           long bytesSent, long notModified) {
 
     /** The counters as the JSON object {@code /_shop/counters} serves. */
     String toJson() {
@@ -29,6 +30,7 @@ public record ShopCounters(long requests, long connections, long inFlight, long 
                 .append(",\"firstRequestEpochMillis\":").append(firstRequestEpochMillis)
                 .append(",\"lastResponseEpochMillis\":").append(lastResponseEpochMillis)
                 .append(",\"bytesSent\":").append(bytesSent)
+                .append(",\"notModified\":").append(notModified)
                 .append(",\"byStatus\":{");
         String sep = "";
         for (Map.Entry<Integer, Long> e : byStatus.entrySet()) {

@@ -83,7 +83,7 @@ final class ShopRoutes {
             Faults.serve(x, fault.get(), b, loop, shop.retryAfterSeconds(), id % 2 == 1);
             return;
         }
-        sendPage(x, b);
+        sendPage(x, b, true);
     }
 
     /** A draft's product page, served (without faults) to whoever ignores robots.txt. */
@@ -93,21 +93,48 @@ final class ShopRoutes {
             return;
         }
         shop.productPage().render(x.buffer, shop.catalogue().product(id), base());
-        sendPage(x, x.buffer);
+        sendPage(x, x.buffer, true);
     }
 
-    private void sendPage(Exchange x, PageBuffer b) throws IOException {
+    /** A product page, gzip- or deflate-encoded when the shop compresses and the client accepts it, with validators when asked. */
+    private void sendPage(Exchange x, PageBuffer b, boolean validated) throws IOException {
         String accept = x.request.acceptEncoding();
-        if (shop.compression() && (accept.contains("gzip") || accept.contains("deflate"))) {
-            boolean gzip = accept.contains("gzip");
-            PageBuffer packed = new PageBuffer();
-            try (OutputStream z = gzip ? new GZIPOutputStream(packed) : new DeflaterOutputStream(packed)) {
-                z.write(b.bytes, 0, b.length);
+        String encoding = !shop.compression() ? null : accept.contains("gzip") ? "gzip" : accept.contains("deflate") ? "deflate" : null;
+        String headers = encoding == null ? "" : "Content-Encoding: " + encoding + "\r\nVary: Accept-Encoding\r\n";
+        if (validated) {
+            String validators = validate(x, b, encoding);
+            if (validators == null) {
+                return;
             }
-            x.send(200, HTML, "Content-Encoding: " + (gzip ? "gzip" : "deflate") + "\r\nVary: Accept-Encoding\r\n", packed.bytes, packed.length);
-        } else {
-            x.send(200, HTML, "", b.bytes, b.length);
+            headers += validators;
         }
+        if (encoding == null) {
+            x.send(200, HTML, headers, b.bytes, b.length);
+            return;
+        }
+        PageBuffer packed = new PageBuffer();
+        try (OutputStream z = encoding.equals("gzip") ? new GZIPOutputStream(packed) : new DeflaterOutputStream(packed)) {
+            z.write(b.bytes, 0, b.length);
+        }
+        x.send(200, HTML, headers, packed.bytes, packed.length);
+    }
+
+    /**
+     * Answers 304 and returns null when the request's validators match those of the page in
+     * {@code b}; otherwise returns the page's validator header lines ("" when the shop sends none).
+     */
+    private String validate(Exchange x, PageBuffer b, String encoding) throws IOException {
+        if (!shop.conditional()) {
+            return "";
+        }
+        PageValidators v = PageValidators.of(b.bytes, b.length, encoding);
+        if (!v.matches(x.request)) {
+            return v.headers();
+        }
+        stats.notModified();
+        x.head(304, null, "ETag: " + v.etag() + "\r\n" + (encoding == null ? "" : "Vary: Accept-Encoding\r\n"));
+        x.out.flush();
+        return null;
     }
 
     private void fixedFault(Exchange x, String name, long count) throws IOException, InterruptedException {
@@ -117,7 +144,7 @@ final class ShopRoutes {
         PageBuffer b = x.buffer;
         shop.productPage().render(b, shop.catalogue().product(id), base());
         if (count > times) {
-            sendPage(x, b);
+            sendPage(x, b, false);
             return;
         }
         switch (name) {
@@ -184,7 +211,10 @@ final class ShopRoutes {
             return;
         }
         shop.listingPage().render(x.buffer, shop.catalogue(), index, page, base());
-        x.send(200, HTML, "", x.buffer.bytes, x.buffer.length);
+        String validators = validate(x, x.buffer, null);
+        if (validators != null) {
+            x.send(200, HTML, validators, x.buffer.bytes, x.buffer.length);
+        }
     }
 
     private void control(Exchange x) throws IOException {

@@ -22,6 +22,7 @@ final class ShopStats {
     private final LongAdder requests = new LongAdder();
     private final LongAdder connections = new LongAdder();
     private final LongAdder bytesSent = new LongAdder();
+    private final LongAdder notModified = new LongAdder();
     private final AtomicLong inFlight = new AtomicLong();
     private final AtomicLong maxInFlight = new AtomicLong();
     private final AtomicLong lastStartNanos = new AtomicLong(Long.MIN_VALUE);
@@ -74,6 +75,11 @@ final class ShopStats {
         lastResponseMillis.set(System.currentTimeMillis());
     }
 
+    /** A 304 is about to be sent: counted before it is, so a client holding its 304 finds it counted. */
+    void notModified() {
+        notModified.increment();
+    }
+
     void connection() {
         connections.increment();
     }
@@ -119,13 +125,14 @@ final class ShopStats {
         long gap = minGapNanos.get();
         return new ShopCounters(requests.sum(), connections.sum(), inFlight.get(), maxInFlight.get(),
                 gap == Long.MAX_VALUE ? -1 : gap / 1000, firstRequestMillis.get(), lastResponseMillis.get(), statuses,
-                bytesSent.sum());
+                bytesSent.sum(), notModified.sum());
     }
 
     void reset() {
         requests.reset();
         connections.reset();
         bytesSent.reset();
+        notModified.reset();
         maxInFlight.set(inFlight.get());
         lastStartNanos.set(Long.MIN_VALUE);
         minGapNanos.set(Long.MAX_VALUE);

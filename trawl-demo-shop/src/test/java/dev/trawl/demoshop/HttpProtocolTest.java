@@ -1,6 +1,7 @@
 package dev.trawl.demoshop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -110,6 +111,32 @@ class HttpProtocolTest {
             assertEquals("text/html; charset=utf-8", get.header("Content-Type"));
             assertEquals(1, shop.counters().connections());
             assertEquals(2, shop.requestsFor("/p/2"));
+        }
+    }
+
+    @Test
+    void a304HasNeitherBodyNorLengthNorTypeAndTheConnectionServesTheNextRequest() throws Exception {
+        try (DemoShop shop = DemoShop.builder().products(5).start(); Socket s = connect(shop)) {
+            InputStream in = s.getInputStream();
+            send(s, "GET /p/2 HTTP/1.1\r\nHost: x\r\n\r\n");
+            String etag = read(in, false).header("ETag");
+            send(s, "GET /p/2 HTTP/1.1\r\nHost: x\r\nIf-None-Match: " + etag + "\r\n\r\n"
+                    + "HEAD /p/2 HTTP/1.1\r\nHost: x\r\nIf-None-Match: " + etag + "\r\n\r\n"
+                    + "GET /p/3 HTTP/1.1\r\nHost: x\r\nIf-None-Match: " + etag + "\r\n\r\n");
+            for (int i = 0; i < 2; i++) {
+                Response r = read(in, false);
+                assertEquals(304, r.status());
+                assertTrue(r.head().startsWith("HTTP/1.1 304 Not Modified\r\n"), r.head());
+                assertEquals(etag, r.header("ETag"));
+                assertNull(r.header("Content-Length"));
+                assertNull(r.header("Content-Type"));
+                assertNull(r.header("Last-Modified"));
+            }
+            Response other = read(in, false);
+            assertEquals(200, other.status());
+            assertEquals(shop.catalogue().product(3).pageBytes(), other.body().length);
+            assertEquals(1, shop.counters().connections());
+            assertEquals(2, shop.counters().notModified());
         }
     }
 

@@ -14,8 +14,13 @@ final class ShopHttp {
 
     private ShopHttp() {}
 
-    static HttpResponse<byte[]> get(URI uri) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    /** A GET with {@code headers} given as name, value, name, value… */
+    static HttpResponse<byte[]> get(URI uri, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     static String text(URI uri) throws Exception {
