@@ -26,8 +26,10 @@ final class SummaryPrinter {
                 s.pagesPerSecond(), c.products(), c.bytes() / 1e6, c.attempts(), c.retries(), c.redirects());
         out.printf(Locale.ROOT, "  CPU %.2f s (%.3f ms per URL)%n", s.cpu().toNanos() / 1e9, s.cpuMillisPerPage());
         if (s.run() != null) {
-            out.printf(Locale.ROOT, "  store: run %d of job %s%s%s%n", s.run().id(), s.run().job(), s.run().resumed() ? ", resumed" : "",
-                    s.stoppedEarly() ? ", unfinished (the same command resumes it)" : ", finished");
+            long unchanged = c.byStatus().getOrDefault(304, 0L);
+            out.printf(Locale.ROOT, "  store: run %d of job %s%s%s%s%n", s.run().id(), s.run().job(), s.run().resumed() ? ", resumed" : "",
+                    s.stoppedEarly() ? ", unfinished (the same command resumes it)" : ", finished",
+                    unchanged > 0 ? "; " + unchanged + " pages unchanged since the last run (304)" : "");
         }
         hosts(s, out);
         out.flush();
