@@ -87,20 +87,19 @@ final class StoreFrontier implements Frontier {
         }
     }
 
-    /** Always true: whether the URL is new is known only when the store has it (a duplicate is then dropped). */
+    /** The store drops a repeat as it commits the batch. */
     @Override
-    public boolean offer(CrawlRequest request) {
+    public void offer(CrawlRequest request) {
         lock.lock();
         try {
             if (closed) {
-                return false;
+                return;
             }
             unsettled++;
         } finally {
             lock.unlock();
         }
         writer.insert(request); // may wait for room: back-pressure, outside the lock
-        return true;
     }
 
     @Override

@@ -94,14 +94,12 @@ public final class EmbeddedFrontier implements Frontier {
     }
 
     @Override
-    public boolean offer(CrawlRequest request) {
+    public void offer(CrawlRequest request) {
         lock.lock();
         try {
-            if (closed || !isNew(request)) {
-                return false;
+            if (!closed && isNew(request)) {
+                (request.kind() == RequestKind.SITEMAP ? sitemaps : pages).add(request);
             }
-            (request.kind() == RequestKind.SITEMAP ? sitemaps : pages).add(request);
-            return true;
         } finally {
             lock.unlock();
         }

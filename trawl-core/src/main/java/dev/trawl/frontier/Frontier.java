@@ -12,11 +12,10 @@ public interface Frontier extends AutoCloseable {
     CrawlRequest poll();
 
     /**
-     * Offers a URL found during the crawl; each canonical URL is taken once. Returns false when it
-     * is dropped as seen before; a durable frontier that learns this only later returns true.
+     * Offers a URL found during the crawl; each canonical URL is taken once, a repeat dropped.
      * Thread-safe: called from many request threads at once; may wait while the frontier is full.
      */
-    boolean offer(CrawlRequest request);
+    void offer(CrawlRequest request);
 
     /** A polled request will be attempted again later (a durable frontier records the retries used). */
     default void retrying(CrawlRequest request) {}
