@@ -157,7 +157,10 @@ public final class TestPostgres {
     /** Runs a server program in {@code dir}, as OS user postgres when root, and fails with its output if it fails. */
     private static void run(Path dir, boolean root, String... command) throws IOException {
         List<String> full = new ArrayList<>();
-        if (root) full.addAll(List.of("runuser", "-u", OS_USER_WHEN_ROOT, "--"));
+        if (root) {
+            String runuser = Files.isExecutable(Path.of("/usr/sbin/runuser")) ? "/usr/sbin/runuser" : "runuser"; // root's PATH may lack sbin
+            full.addAll(List.of(runuser, "-u", OS_USER_WHEN_ROOT, "--"));
+        }
         full.addAll(List.of(command));
         // Output to a file, not a pipe: the server pg_ctl starts must not keep a pipe of ours open.
         Path output = dir.resolve("command.out");
