@@ -119,6 +119,8 @@ def scenario_scale(java, work, n, heap):
         print("| share done | requests | trawl RSS MB |\n|---|---|---|")
         shown = set()
         for t, requests, mb in samples:
+            if requests == 0:
+                continue  # the JVM is still starting
             decile = min(10, int(10 * requests / n))
             if decile not in shown:
                 shown.add(decile)

@@ -1,17 +1,13 @@
 package dev.trawl.engine;
 
-import dev.trawl.Seed;
 import dev.trawl.Seeds;
-import dev.trawl.discover.UrlCanonicalizer;
 import dev.trawl.frontier.CrawlRequest;
 import dev.trawl.frontier.EmbeddedFrontier;
 import dev.trawl.frontier.Frontier;
-import dev.trawl.frontier.SeedUrls;
+import dev.trawl.frontier.SeedReader;
 import dev.trawl.store.CrawlStore;
 import dev.trawl.store.Lane;
 import dev.trawl.store.Pending;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
@@ -59,29 +55,11 @@ final class StoreFrontier implements Frontier {
     }
 
     private void read(Seeds seedList, Consumer<EmbeddedFrontier.Rejected> rejected, Consumer<String> warnings) {
-        boolean complete = false;
-        try (Seeds.CloseableIterator it = seedList.open()) {
-            while (!closed && it.hasNext()) {
-                Seed seed = it.next();
-                SeedUrls.Parsed parsed = SeedUrls.parse(seed.text());
-                if (!parsed.ok()) {
-                    warnings.accept(seed.source() + ": " + parsed.message() + ": " + seed.text() + " (skipped)");
-                    rejected.accept(new EmbeddedFrontier.Rejected(seed, parsed));
-                    continue;
-                }
-                offer(CrawlRequest.of(UrlCanonicalizer.withoutFragment(parsed.url()), seed.source(), seed.kind(), 0));
-            }
-            complete = !closed;
-        } catch (UncheckedIOException e) {
-            warnings.accept(e.getMessage() + " (no more seeds read from it)");
-        } catch (java.nio.file.NoSuchFileException e) {
-            warnings.accept("cannot read seeds: no such file: " + e.getFile());
-        } catch (IOException e) {
-            warnings.accept("cannot read seeds: " + e);
-        } finally {
-            if (complete) {
+        try {
+            if (SeedReader.read(seedList, () -> closed, this::offer, rejected, warnings)) {
                 writer.seedsRead();
             }
+        } finally {
             readerDone = true;
             onAvailable.run();
         }

@@ -5,8 +5,6 @@ import dev.trawl.Seeds;
 import dev.trawl.discover.SeenUrls;
 import dev.trawl.discover.UrlCanonicalizer;
 import dev.trawl.engine.TrawlThreads;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -48,25 +46,8 @@ public final class EmbeddedFrontier implements Frontier {
     }
 
     private void read(Seeds seedList, Consumer<Rejected> rejected, Consumer<String> warnings) {
-        try (Seeds.CloseableIterator it = seedList.open()) {
-            while (!closed && it.hasNext()) {
-                Seed seed = it.next();
-                SeedUrls.Parsed parsed = SeedUrls.parse(seed.text());
-                if (!parsed.ok()) {
-                    warnings.accept(seed.source() + ": " + parsed.message() + ": " + seed.text() + " (skipped)");
-                    rejected.accept(new Rejected(seed, parsed));
-                    continue;
-                }
-                addSeed(CrawlRequest.of(UrlCanonicalizer.withoutFragment(parsed.url()), seed.source(), seed.kind(), 0));
-            }
-        } catch (UncheckedIOException e) {
-            warnings.accept(e.getMessage() + " (no more seeds read from it)");
-        } catch (java.nio.file.NoSuchFileException e) {
-            warnings.accept("cannot read seeds: no such file: " + e.getFile());
-        } catch (IOException e) {
-            warnings.accept("cannot read seeds: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        try {
+            SeedReader.read(seedList, () -> closed, this::addSeed, rejected, warnings);
         } finally {
             readerDone = true;
             onAvailable.run();
