@@ -18,6 +18,7 @@ Scenarios:
           with the frontier.
 """
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -29,13 +30,14 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from run import ROOT, Shop, fmt, java_home, run_trawl  # noqa: E402
 
 
-def scenario_writer(java):
+def scenario_writer(java, work):
     subprocess.run([os.path.join(ROOT, "mvnw"), "-B", "-q", "-pl", "trawl-bench", "-am", "package", "-DskipTests"],
                    cwd=ROOT, check=True)
-    out = subprocess.run([java, "-jar", os.path.join(ROOT, "trawl-bench", "target", "benchmarks.jar"), "StoreWriteBenchmark",
-                          "-rf", "json", "-rff", "/dev/stdout"], capture_output=True, text=True, check=True).stdout
-    import json
-    rows = json.loads(out[out.index("["):])
+    result = os.path.join(work, "jmh.json")
+    subprocess.run([java, "-jar", os.path.join(ROOT, "trawl-bench", "target", "benchmarks.jar"), "StoreWriteBenchmark",
+                    "-rf", "json", "-rff", result], capture_output=True, check=True)
+    with open(result) as f:
+        rows = json.load(f)
     raw = [x for fork in rows[0]["primaryMetric"]["rawData"] for x in fork]
     raw.sort()
     print("\n### store writer alone: products committed per second (SQLite, one thread, 500-page transactions)\n")
@@ -144,7 +146,7 @@ def main():
     with tempfile.TemporaryDirectory() as work:
         for name in args.scenarios:
             if name == "writer":
-                scenario_writer(java)
+                scenario_writer(java, work)
             elif name == "cost":
                 scenario_cost(java, work, args.pages or 100_000)
             elif name == "scale":

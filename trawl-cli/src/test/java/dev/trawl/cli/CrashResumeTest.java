@@ -141,6 +141,40 @@ class CrashResumeTest {
         }
     }
 
+    @Test
+    void sigintAndSigtermStopCleanlyWithTheSummaryAndExitCodes130And143ThenTheRunResumes() throws Exception {
+        try (DemoShop shop = DemoShop.builder().address("127.0.0.64").products(1500).latency(Duration.ofMillis(20)).start()) {
+            Path urls = urlFile(shop);
+            Path store = dir.resolve("crawl.db");
+            String[][] signals = {{"INT", "130"}, {"TERM", "143"}};
+            for (String[] signal : signals) {
+                long before = shop.counters().requests();
+                Process child = crawl(urls, store, signal[0], "--summary-json", dir.resolve(signal[0] + ".json").toString());
+                while (shop.counters().requests() < before + 50) {
+                    assertTrue(child.isAlive(), "still crawling");
+                    Thread.sleep(5);
+                }
+                assertEquals(0, new ProcessBuilder("kill", "-" + signal[0], Long.toString(child.pid())).start().waitFor());
+                assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+                String err = Files.readString(dir.resolve(signal[0] + ".err"));
+                assertEquals(Integer.parseInt(signal[1]), child.exitValue(), err);
+                assertTrue(err.contains("trawl: stopped by a signal; run 1 is kept in " + store), err);
+                assertTrue(!err.contains("Exception"), err);
+                assertTrue(Files.readString(dir.resolve(signal[0] + ".json")).contains("\"stopped_early\" : true"), "the summary is written");
+                try (CrawlStore s = CrawlStore.sqliteReadOnly(store)) {
+                    RunCounts c = s.counts(1);
+                    assertTrue(c.done() > 0 && c.pending() > 0 && c.done() == c.products(), c.toString());
+                }
+            }
+            Process last = crawl(urls, store, "last");
+            assertTrue(last.waitFor(120, TimeUnit.SECONDS));
+            assertEquals(0, last.exitValue());
+            try (CrawlStore s = CrawlStore.sqliteReadOnly(store)) {
+                assertEquals(new RunCounts(0, 1500, 0, 0, 1500), s.counts(1));
+            }
+        }
+    }
+
     private Path urlFile(DemoShop shop) throws IOException {
         StringBuilder text = new StringBuilder();
         for (long id = 0; id < shop.catalogue().size(); id++) {
@@ -150,11 +184,14 @@ class CrashResumeTest {
     }
 
     /** {@code trawl crawl --store} in a JVM of its own, as a user runs it. */
-    private Process crawl(Path urls, Path store, String name) throws IOException {
+    private Process crawl(Path urls, Path store, String name, String... more) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "dev.trawl.cli.Main", "crawl",
-                "--urls", urls.toString(), "--store", store.toString(), "--ignore-robots", "--quiet",
-                "--concurrency", String.valueOf(CONCURRENCY), "--per-host", String.valueOf(CONCURRENCY))
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), "dev.trawl.cli.Main", "crawl", "--urls", urls.toString(), "--store",
+                store.toString(), "--ignore-robots", "--quiet", "--concurrency", String.valueOf(CONCURRENCY), "--per-host",
+                String.valueOf(CONCURRENCY)));
+        command.addAll(List.of(more));
+        return new ProcessBuilder(command)
                 .redirectOutput(dir.resolve(name + ".out").toFile())
                 .redirectError(dir.resolve(name + ".err").toFile())
                 .start();
