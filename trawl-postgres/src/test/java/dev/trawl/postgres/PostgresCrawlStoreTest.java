@@ -82,6 +82,17 @@ class PostgresCrawlStoreTest extends CrawlStoreContract {
     }
 
     @Test
+    void aServerErrorIsOneLineNamingTheStore() throws Exception {
+        try (CrawlStore store = newStore()) {
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                s.execute("DROP TABLE products");
+            }
+            StoreException e = assertThrows(StoreException.class, () -> store.counts(1));
+            assertEquals(store.describe() + ": ERROR: relation \"products\" does not exist", e.getMessage());
+        }
+    }
+
+    @Test
     void aUrlThatIsNoPostgresUrlIsRefused() {
         StoreException e = assertThrows(StoreException.class, () -> PostgresCrawlStore.open("mysql://u:pw@host/db"));
         assertEquals("not a PostgreSQL URL (jdbc:postgresql://host:port/db or postgresql://host:port/db): mysql://host/db",
