@@ -80,7 +80,7 @@ final class CrawlCommand implements Callable<Integer> {
             if (stop.signalled()) {
                 spec.commandLine().getErr().println("trawl: stopped by a signal" + (summary.run() == null
                         ? "; URLs without an outcome were not fetched (with --store, a crawl resumes where it stopped)"
-                        : "; run " + summary.run().id() + " is kept in " + options.store + ": give the same command again to resume it"));
+                        : "; run " + summary.run().id() + " is kept in " + options.storeName() + ": give the same command again to resume it"));
             }
             spec.commandLine().getOut().flush();
             spec.commandLine().getErr().flush();

@@ -110,11 +110,13 @@ final class CrawlOptions {
     @Option(names = "--log-json", description = "Write trawl's warnings and progress to standard error as JSON lines, for log collectors.")
     boolean logJson;
 
-    @Option(names = "--store", paramLabel = "FILE", description = {"Keep the crawl in this SQLite file: every URL, outcome and product, "
+    @Option(names = "--store", paramLabel = "STORE", description = {"Keep the crawl in this SQLite file, or in the PostgreSQL database at "
+            + "this URL (jdbc:postgresql://host:port/db?user=..&password=.. or postgresql://user:password@host:port/db), "
+            + "which several crawls share, one --job each: every URL, outcome and product, "
             + "committed as it goes. Give the same command again to resume a crawl that was stopped or killed; after a finished one, "
             + "it starts the job's next run (unchanged pages then answer 304). --out is written from the store when the crawl ends.",
             "See also: trawl runs, trawl export, trawl diff."})
-    Path store;
+    String store;
 
     @Option(names = "--job", paramLabel = "NAME", description = "The recurring crawl this run belongs to, in --store (default: ${DEFAULT-VALUE}).")
     String job = "crawl";
@@ -184,10 +186,15 @@ final class CrawlOptions {
             if (out != null) {
                 long n = StoreFiles.exportProducts(s, summary.run().id(), null, out, null);
                 if (!quiet) {
-                    err.printf("trawl: %d products of run %d written from %s to %s%n", n, summary.run().id(), store, out);
+                    err.printf("trawl: %d products of run %d written from %s to %s%n", n, summary.run().id(), s.describe(), out);
                 }
             }
         }
+    }
+
+    /** The store's name for messages (a PostgreSQL URL without its credentials). */
+    String storeName() {
+        return openedStore != null ? openedStore.describe() : store;
     }
 
     /** Closes the store after a failed start. */

@@ -110,7 +110,7 @@ final class DemoCommand implements Callable<Integer> {
             for (String suffix : new String[] {"", "-wal", "-shm"}) {
                 Files.deleteIfExists(dir.resolve("crawl.db" + suffix));
             }
-            CrawlStore store = StoreFiles.openToWrite(storeFile);
+            CrawlStore store = StoreFiles.openToWrite(storeFile.toString());
             CrawlSummary summary;
             Timeline timeline;
             Recipes recipeSet = Recipes.of(recipes);

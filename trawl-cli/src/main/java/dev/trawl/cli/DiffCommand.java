@@ -28,8 +28,8 @@ import picocli.CommandLine.Parameters;
                 + "(old -> new, percent). Products are matched by site and SKU (by URL when they have none).",
                 "By default the newest run against the one before it."})
 final class DiffCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "STORE", description = "The crawl store.")
-    Path storeFile;
+    @Parameters(index = "0", paramLabel = "STORE", description = "The crawl store: the SQLite file or PostgreSQL URL given to crawl --store.")
+    String location;
 
     @Option(names = "--from", paramLabel = "N", description = "The older run (default: the one before --to).")
     Long from;
@@ -52,7 +52,7 @@ final class DiffCommand implements Callable<Integer> {
             throw new UserError("--format must be table, csv or json, was " + format, 2);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (CrawlStore store = StoreFiles.openToRead(storeFile)) {
+        try (CrawlStore store = StoreFiles.openToRead(location)) {
             Run newer = StoreFiles.run(store, to);
             Run older = from != null ? StoreFiles.run(store, from) : previous(store, newer);
             Map<String, Long> counts = new TreeMap<>();

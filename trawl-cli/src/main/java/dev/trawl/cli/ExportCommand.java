@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
         description = "Write a run's products from a crawl store, one line each, in a stable column order.")
 final class ExportCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "STORE", description = "The crawl store (the file given to crawl --store).")
-    Path storeFile;
+    @Parameters(index = "0", paramLabel = "STORE", description = "The crawl store: the SQLite file or PostgreSQL URL given to crawl --store.")
+    String location;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "jsonl or csv (default: from --out's name, else jsonl).")
     String format;
@@ -34,7 +34,7 @@ final class ExportCommand implements Callable<Integer> {
         if (format != null && !format.equals("jsonl") && !format.equals("csv")) {
             throw new UserError("--format must be jsonl or csv, was " + format, 2);
         }
-        try (CrawlStore store = StoreFiles.openToRead(storeFile)) {
+        try (CrawlStore store = StoreFiles.openToRead(location)) {
             Run r = StoreFiles.run(store, run);
             long n = StoreFiles.exportProducts(store, r.id(), format, out, System.out);
             if (out != null) {

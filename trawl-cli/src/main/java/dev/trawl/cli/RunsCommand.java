@@ -4,7 +4,6 @@ import dev.trawl.store.CrawlStore;
 import dev.trawl.store.Run;
 import dev.trawl.store.RunCounts;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,8 +13,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "runs", mixinStandardHelpOptions = true, description = "List the runs in a crawl store.")
 final class RunsCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "STORE", description = "The crawl store.")
-    Path storeFile;
+    @Parameters(index = "0", paramLabel = "STORE", description = "The crawl store: the SQLite file or PostgreSQL URL given to crawl --store.")
+    String location;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -23,7 +22,7 @@ final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (CrawlStore store = StoreFiles.openToRead(storeFile)) {
+        try (CrawlStore store = StoreFiles.openToRead(location)) {
             out.printf("%4s  %-12s  %-20s  %-10s  %9s  %9s  %9s  %9s  %9s%n", "run", "job", "started", "state", "done", "failed",
                     "pending", "unchanged", "products");
             for (Run r : StoreFiles.runs(store)) {

@@ -2,6 +2,7 @@ package dev.trawl.cli;
 
 import dev.trawl.output.ProductLines;
 import dev.trawl.output.Sinks;
+import dev.trawl.postgres.PostgresCrawlStore;
 import dev.trawl.store.CrawlStore;
 import dev.trawl.store.Run;
 import dev.trawl.store.StoreException;
@@ -10,26 +11,37 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The CLI's ways into a store file: opening it with a clear message, picking a run, exporting products. */
+/**
+ * The CLI's ways into a crawl store: opening it with a clear message, picking a run, exporting products. A store is
+ * an SQLite file, or a PostgreSQL database given by URL ({@code jdbc:postgresql://..} or {@code postgresql://..});
+ * {@link #open} is the one place that tells them apart.
+ */
 final class StoreFiles {
     private StoreFiles() {}
 
-    /** Opens a store to crawl into; another process holding it is a user error, not a stack trace. */
-    static CrawlStore openToWrite(Path file) {
-        try {
-            return CrawlStore.sqlite(file);
-        } catch (StoreException e) {
-            throw new UserError(e.getMessage(), 1);
-        }
+    /** Opens a store to crawl into; another process holding it (or its job) is a user error, not a stack trace. */
+    static CrawlStore openToWrite(String location) {
+        return open(location, true);
     }
 
     /** Opens an existing store to read, also while a crawl writes to it. */
-    static CrawlStore openToRead(Path file) {
+    static CrawlStore openToRead(String location) {
+        return open(location, false);
+    }
+
+    private static CrawlStore open(String location, boolean writable) {
         try {
-            return CrawlStore.sqliteReadOnly(file);
+            if (PostgresCrawlStore.isUrl(location)) {
+                return writable ? PostgresCrawlStore.open(location) : PostgresCrawlStore.openReadOnly(location);
+            }
+            Path file = Path.of(location);
+            return writable ? CrawlStore.sqlite(file) : CrawlStore.sqliteReadOnly(file);
+        } catch (InvalidPathException e) {
+            throw new UserError("not a store file nor a PostgreSQL URL: " + e.getMessage(), 2);
         } catch (StoreException e) {
             throw new UserError(e.getMessage(), 1);
         }

@@ -404,7 +404,7 @@ public abstract class JdbcCrawlStore implements CrawlStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException(describe() + ": " + e.getMessage(), e);
+            throw new StoreException(describe() + ": " + firstLine(e), e);
         }
     }
 
@@ -418,8 +418,15 @@ public abstract class JdbcCrawlStore implements CrawlStore {
                 release(c);
             }
         } catch (SQLException e) {
-            throw new StoreException(describe() + ": " + e.getMessage(), e);
+            throw new StoreException(describe() + ": " + firstLine(e), e);
         }
+    }
+
+    /** The error's first line: a server's message goes on with details (PostgreSQL's "Position: 15") that the cause keeps. */
+    private static String firstLine(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        int end = message.indexOf('\n');
+        return (end < 0 ? message : message.substring(0, end)).strip();
     }
 
     /** A piece of SQL work. */

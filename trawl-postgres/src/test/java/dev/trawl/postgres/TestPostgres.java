@@ -36,6 +36,8 @@ public final class TestPostgres {
     private static final String DATABASE = "trawl_test";
     private static final String OS_USER_WHEN_ROOT = "postgres";
 
+    private static final java.util.concurrent.atomic.AtomicInteger SCHEMAS = new java.util.concurrent.atomic.AtomicInteger();
+
     private static TestPostgres server;
     private static RuntimeException failure;
 
@@ -70,6 +72,21 @@ public final class TestPostgres {
 
     public String password() {
         return PASSWORD;
+    }
+
+    /**
+     * A URL of a new, empty schema in the test database, credentials included
+     * ({@code jdbc:postgresql://127.0.0.1:PORT/trawl_test?user=..&password=..&currentSchema=..}): a store opened on it
+     * has tables of its own, apart from every other test's.
+     */
+    public String newSchemaUrl() {
+        String schema = "t" + SCHEMAS.incrementAndGet() + "_" + ProcessHandle.current().pid();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, USER, PASSWORD); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("TestPostgres: cannot create schema " + schema + ": " + e.getMessage(), e);
+        }
+        return jdbcUrl + "?user=" + USER + "&password=" + PASSWORD + "&currentSchema=" + schema;
     }
 
     /** A new connection pool on {@link #jdbcUrl()}, at most 4 connections; the caller closes it. */

@@ -1,0 +1,77 @@
+package dev.trawl.cli;
+
+import static dev.trawl.cli.CrawlCommandTest.trawl;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trawl.demoshop.DemoShop;
+import dev.trawl.postgres.TestPostgres;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** crawl --store, runs and export with a PostgreSQL URL in place of a file, against a real server. */
+@Timeout(120)
+class PostgresStoreCommandsTest {
+    private static final int PRODUCTS = 60;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCrawlIntoPostgresExportsExactlyTheCatalogue() throws Exception {
+        String jdbc = TestPostgres.get().newSchemaUrl(); // jdbc:postgresql://host:port/db?user=..&password=..&currentSchema=..
+        String schema = jdbc.substring(jdbc.indexOf("currentSchema="));
+        String hostAndDb = jdbc.substring("jdbc:postgresql://".length(), jdbc.indexOf('?'));
+        String libpq = "postgresql://" + TestPostgres.get().user() + ":" + TestPostgres.get().password() + "@" + hostAndDb + "?" + schema;
+        try (DemoShop shop = DemoShop.builder().address("127.0.0.43").products(PRODUCTS).start()) {
+            CrawlCommandTest.Run crawl = trawl("crawl", "--site", shop.baseUri().toString(), "--store", jdbc, "--job", "shop");
+            assertEquals(0, crawl.code(), crawl.err());
+            assertTrue(crawl.out().contains("store: run 1 of job shop, finished"), crawl.out());
+
+            CrawlCommandTest.Run runs = trawl("runs", libpq);
+            assertEquals(0, runs.code(), runs.err());
+            assertEquals(2, runs.out().lines().count(), runs.out());
+            assertTrue(runs.out().lines().skip(1).allMatch(l -> l.contains(" shop ") && l.contains("finished")
+                    && l.trim().endsWith(" " + PRODUCTS)), runs.out());
+
+            Path products = dir.resolve("products.jsonl");
+            CrawlCommandTest.Run export = trawl("export", libpq, "--out", products.toString());
+            assertEquals(0, export.code(), export.err());
+            assertEquals("trawl: " + PRODUCTS + " products of run 1 written to " + products + "\n", export.err());
+            List<String> expected = new ArrayList<>();
+            for (long id = 0; id < PRODUCTS; id++) {
+                expected.add(shop.expectedLine(id));
+            }
+            assertEquals(expected.stream().sorted().toList(), Files.readAllLines(products).stream().map(PostgresStoreCommandsTest::withoutCrawlFields)
+                    .sorted().toList());
+        }
+    }
+
+    @Test
+    void anUnreachableServerIsAOneLineErrorWithoutThePassword() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        CrawlCommandTest.Run r = trawl("runs", "postgresql://someone:hunter2@127.0.0.1:" + port + "/crawls");
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("trawl: postgresql://127.0.0.1:" + port + "/crawls: cannot connect: Connection to 127.0.0.1:"
+                + port + " refused"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertFalse(r.err().contains("hunter2"), r.err());
+    }
+
+    /** A product line without what depends on the fetch (source, time, status): the shop's expected line. */
+    private static String withoutCrawlFields(String line) {
+        int at = line.indexOf(",\"source\":");
+        return at < 0 ? line : line.substring(0, at) + "}";
+    }
+}
