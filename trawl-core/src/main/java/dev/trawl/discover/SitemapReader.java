@@ -39,6 +39,21 @@ public final class SitemapReader {
         }
     }
 
+    /**
+     * Parses a one-entry sitemap, so that the parser's classes are loaded and initialised before
+     * the crawl's first sitemap arrives: loaded by several request threads at once, they pinned
+     * those threads' carriers on the class loader's lock for tens of milliseconds.
+     */
+    public static void warmUp() {
+        try {
+            read(URI.create("http://warm-up.invalid/sitemap.xml"), "application/xml",
+                    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>http://warm-up.invalid/p</loc></url></urlset>"
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (Unreadable e) {
+            throw new IllegalStateException("the warm-up sitemap is valid: " + e.getMessage(), e);
+        }
+    }
+
     public static Content read(URI url, String contentType, byte[] body) throws Unreadable {
         URL location;
         try {

@@ -45,9 +45,12 @@ import java.util.function.Consumer;
  * terminal result to the {@link ResultWriter}. Internal: use {@link dev.trawl.Trawl#crawl()}.
  */
 public final class CrawlEngine implements Crawl {
-    private static final Page WARM_UP_PAGE = new Page(URI.create("http://warm-up.invalid/"), 200, "text/html",
-            "<script type=\"application/ld+json\">{\"@type\":\"Product\",\"offers\":{\"price\":\"1.00\"}}</script>"
-                    .getBytes(StandardCharsets.UTF_8));
+    /** A JSON-LD page (Jackson) and a microdata page (jsoup's DOM): the extractor's two paths. */
+    private static final List<Page> WARM_UP_PAGES = List.of(
+            warmUpPage("<script type=\"application/ld+json\">{\"@type\":\"Product\",\"offers\":{\"price\":\"1.00\"}}</script>"),
+            warmUpPage("<div itemscope itemtype=\"https://schema.org/Product\"><span itemprop=\"name\">n</span>"
+                    + "<div itemprop=\"offers\" itemscope itemtype=\"https://schema.org/Offer\"><meta itemprop=\"price\" content=\"1.00\">"
+                    + "<meta itemprop=\"priceCurrency\" content=\"EUR\"></div></div>"));
 
     private final CrawlConfig config;
     private final CrawlStats stats = new CrawlStats();
@@ -106,11 +109,19 @@ public final class CrawlEngine implements Crawl {
         this.blocking = config.detectBlocking()
                 ? BlockingDetector.start(Duration.ofMillis(20), Duration.ofMillis(500), config.warnings()) : null;
         this.dispatcher = TrawlThreads.startVirtual("dispatcher", this::dispatch);
-        if (config.extractor() == Extractors.products() || config.extractor() == Extractors.jsonLdProducts()) {
-            // Loads Jackson while the first requests are on the wire, not after. Only our own
-            // extractor: a user's must never be handed a page that was not fetched.
-            TrawlThreads.startVirtual("warm-up", () -> config.extractor().extract(WARM_UP_PAGE));
-        }
+        boolean ownExtractor = config.extractor() == Extractors.products() || config.extractor() == Extractors.jsonLdProducts();
+        // Loads Jackson and the sitemap parser while the first requests are on the wire, not after.
+        // Only our own extractor: a user's must never be handed a page that was not fetched.
+        TrawlThreads.startVirtual("warm-up", () -> {
+            SitemapReader.warmUp();
+            if (ownExtractor) {
+                WARM_UP_PAGES.forEach(config.extractor()::extract);
+            }
+        });
+    }
+
+    private static Page warmUpPage(String html) {
+        return new Page(URI.create("http://warm-up.invalid/"), 200, "text/html", html.getBytes(StandardCharsets.UTF_8));
     }
 
     private void dispatch() {
