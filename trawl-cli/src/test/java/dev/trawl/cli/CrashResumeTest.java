@@ -176,24 +176,14 @@ class CrashResumeTest {
     }
 
     private Path urlFile(DemoShop shop) throws IOException {
-        StringBuilder text = new StringBuilder();
-        for (long id = 0; id < shop.catalogue().size(); id++) {
-            text.append(shop.baseUri().resolve(shop.catalogue().product(id).path())).append('\n');
-        }
-        return Files.writeString(dir.resolve("urls.txt"), text);
+        return ChildCrawls.urlFile(shop, dir.resolve("urls.txt"));
     }
 
     /** {@code trawl crawl --store} in a JVM of its own, as a user runs it. */
     private Process crawl(Path urls, Path store, String name, String... more) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), "dev.trawl.cli.Main", "crawl", "--urls", urls.toString(), "--store",
-                store.toString(), "--ignore-robots", "--quiet", "--concurrency", String.valueOf(CONCURRENCY), "--per-host",
-                String.valueOf(CONCURRENCY)));
-        command.addAll(List.of(more));
-        return new ProcessBuilder(command)
-                .redirectOutput(dir.resolve(name + ".out").toFile())
-                .redirectError(dir.resolve(name + ".err").toFile())
-                .start();
+        List<String> args = new ArrayList<>(List.of("crawl", "--urls", urls.toString(), "--store", store.toString(), "--ignore-robots",
+                "--quiet", "--concurrency", String.valueOf(CONCURRENCY), "--per-host", String.valueOf(CONCURRENCY)));
+        args.addAll(List.of(more));
+        return ChildCrawls.start(dir, name, args);
     }
 }

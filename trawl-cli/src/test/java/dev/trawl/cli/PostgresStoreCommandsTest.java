@@ -6,13 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trawl.demoshop.DemoShop;
+import dev.trawl.postgres.PostgresCrawlStore;
 import dev.trawl.postgres.TestPostgres;
+import dev.trawl.store.Run;
+import dev.trawl.store.RunCounts;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +73,59 @@ class PostgresStoreCommandsTest {
                 + port + " refused"), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertFalse(r.err().contains("hunter2"), r.err());
+    }
+
+    @Test
+    @Timeout(240)
+    void twoProcessesCrawlTwoJobsIntoOneDatabaseAtOnceAndOneKilledWithSigkillResumes() throws Exception {
+        String jdbc = TestPostgres.get().newSchemaUrl();
+        int products = 1500;
+        try (DemoShop north = DemoShop.builder().address("127.0.0.46").products(products).latency(Duration.ofMillis(20)).start();
+             DemoShop south = DemoShop.builder().address("127.0.0.47").products(products).latency(Duration.ofMillis(20)).start()) {
+            Process first = crawl(north, jdbc, "north", "north-1");
+            Process other = crawl(south, jdbc, "south", "south");
+            awaitRequests(north, first, 100);
+            awaitRequests(south, other, 100);
+            assertTrue(first.isAlive() && other.isAlive(), "both processes crawl into the database at the same time");
+            first.destroyForcibly().waitFor(); // SIGKILL: its session, and the job's lock, end with its connections
+            long northDone = north.counters().requests();
+            assertTrue(northDone < products, "killed mid-crawl, after " + northDone + " requests");
+
+            Process resumed = crawl(north, jdbc, "north", "north-2");
+            assertTrue(resumed.waitFor(180, TimeUnit.SECONDS) && other.waitFor(180, TimeUnit.SECONDS));
+            assertEquals(0, resumed.exitValue(), Files.readString(dir.resolve("north-2.err")));
+            assertEquals(0, other.exitValue(), Files.readString(dir.resolve("south.err")));
+
+            try (PostgresCrawlStore store = PostgresCrawlStore.openReadOnly(jdbc)) {
+                List<Run> runs = store.runs();
+                assertEquals(List.of("north", "south"), runs.stream().map(Run::job).sorted().toList(), "the killed job's run was resumed");
+                for (Run run : runs) {
+                    DemoShop shop = run.job().equals("north") ? north : south;
+                    assertTrue(run.finished(), run.toString());
+                    assertEquals(new RunCounts(0, products, 0, 0, products), store.counts(run.id()), run.job());
+                    List<String> lines = new ArrayList<>();
+                    store.productLines(run.id(), line -> lines.add(withoutCrawlFields(line)));
+                    List<String> expected = new ArrayList<>();
+                    for (long id = 0; id < products; id++) {
+                        expected.add(shop.expectedLine(id));
+                    }
+                    assertEquals(expected.stream().sorted().toList(), lines.stream().sorted().toList(), run.job() + ": the catalogue, once");
+                }
+            }
+        }
+    }
+
+    private Process crawl(DemoShop shop, String store, String job, String name) throws IOException {
+        Path urls = ChildCrawls.urlFile(shop, dir.resolve(job + "-urls.txt"));
+        return ChildCrawls.start(dir, name, List.of("crawl", "--urls", urls.toString(), "--store", store, "--job", job,
+                "--ignore-robots", "--quiet", "--concurrency", "8", "--per-host", "8"));
+    }
+
+    private static void awaitRequests(DemoShop shop, Process crawl, long requests) throws InterruptedException {
+        while (shop.counters().requests() < requests) {
+            assertTrue(crawl.isAlive(), "still crawling");
+            Thread.sleep(5);
+        }
     }
 
     /** A product line without what depends on the fetch (source, time, status): the shop's expected line. */
