@@ -12,6 +12,9 @@ price (as a decimal) and currency equal to the catalogue's.
     python3 bench/peers/run.py --pages 100000                   # DESIGN.md's N
     python3 bench/peers/run.py --tools trawl,scrapy --scenarios throughput,faults
 
+Tools: trawl, scrapy, crawlee (CheerioCrawler, its default persistence: request queue and dataset
+written to a storage folder), crawlee-mem (the same with CRAWLEE_PERSIST_STORAGE=false), aiohttp.
+
 Scenarios (DESIGN.md, "Benchmarks"):
   seed        50 URLs, 1 s latency, concurrency 20: floor 3.0 s.
   latency     N pages, 20 ms latency, concurrency 256: floor N x 20 ms / 256.
@@ -27,7 +30,6 @@ import argparse
 import importlib.util
 import json
 import os
-import random
 import signal
 import subprocess
 import sys
@@ -43,7 +45,7 @@ _spec.loader.exec_module(bench)
 
 PY = "/usr/bin/python3"  # Debian's, where python3-scrapy and python3-aiohttp live
 CRAWLEE = os.path.join(HERE, "crawlee")
-TOOLS = ["trawl", "scrapy", "crawlee", "aiohttp"]
+TOOLS = ["trawl", "scrapy", "crawlee", "crawlee-mem", "aiohttp"]
 RETRIES, TIMEOUT = 3, 10
 FAULTS = {"SERVER_ERROR_500": 0.03, "TOO_MANY_REQUESTS_429": 0.03, "RESET_MID_BODY": 0.02, "HANG": 0.02}
 FAULT_ATTEMPTS = 1
@@ -58,9 +60,13 @@ def command(tool, urls, out, c, work):
     if tool in ("scrapy", "aiohttp"):
         return [PY, os.path.join(HERE, f"{tool}_peer.py"), urls, out, "--concurrency", str(c),
                 "--retries", str(RETRIES), "--timeout", str(TIMEOUT)], {}
-    if tool == "crawlee":  # a fresh storage folder per run, as its users run it
-        return ["node", os.path.join(CRAWLEE, "crawl.mjs"), urls, out, str(c), str(RETRIES), str(TIMEOUT)], \
-            {"CRAWLEE_STORAGE_DIR": tempfile.mkdtemp(prefix="crawlee-", dir=work)}
+    if tool in ("crawlee", "crawlee-mem"):
+        # a fresh storage folder per run, as its users run it; crawlee-mem keeps the queue and the
+        # dataset in memory only (CRAWLEE_PERSIST_STORAGE=false): no resuming, but far less I/O
+        env = {"CRAWLEE_STORAGE_DIR": tempfile.mkdtemp(prefix="crawlee-", dir=work)}
+        if tool == "crawlee-mem":
+            env["CRAWLEE_PERSIST_STORAGE"] = "false"
+        return ["node", os.path.join(CRAWLEE, "crawl.mjs"), urls, out, str(c), str(RETRIES), str(TIMEOUT)], env
     sys.exit(f"unknown tool {tool!r}: {', '.join(TOOLS)}")
 
 
@@ -74,7 +80,7 @@ def install(tools):
         if subprocess.run(apt, env=env, stdout=subprocess.DEVNULL).returncode != 0:
             subprocess.run(["apt-get", "update", "-q"], check=True, stdout=subprocess.DEVNULL)
             subprocess.run(apt, env=env, check=True, stdout=subprocess.DEVNULL)
-    if "crawlee" in tools and not os.path.isdir(os.path.join(CRAWLEE, "node_modules", "crawlee")):
+    if any(t.startswith("crawlee") for t in tools) and not os.path.isdir(os.path.join(CRAWLEE, "node_modules", "crawlee")):
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=CRAWLEE, check=True, stdout=subprocess.DEVNULL)
 
 
@@ -153,6 +159,9 @@ def run_scenario(java, work, args, title, n, c, latency, floor, extra=(), faults
                     print(f"({tool} exited with {rc}: {f.read()[-600:]!r})", file=sys.stderr)
             rows.append(dict(tool=tool, wall=wall, cpu=cpu, rss=rss, rc=rc, records=records, dups=dups, correct=correct,
                              load=load, requests=counters["requests"], status=counters["byStatus"]))
+            if tool == "trawl" and rc == 0:
+                with open(os.path.join(work, "trawl-summary.json")) as f:
+                    rows[-1]["crawl"] = json.load(f)["elapsed_s"]
             os.remove(out) if os.path.exists(out) else None
     finally:
         shop.close()
@@ -173,6 +182,8 @@ def run_scenario(java, work, args, title, n, c, latency, floor, extra=(), faults
         print(line + f" {r['load']:.2f} |")
     ours = next((r for r in rows if r["tool"] == "trawl"), None)
     if ours:
+        if "crawl" in ours:
+            print(f"\ntrawl's own crawl time (its summary, JVM start excluded): {ours['crawl']:.2f} s")
         for r in rows:
             if r is not ours:
                 print(f"\ntrawl / {r['tool']}: pages/s × {r['wall'] / ours['wall']:.2f}, CPU per page ÷ {r['cpu'] / ours['cpu']:.2f}, "

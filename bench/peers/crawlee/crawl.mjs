@@ -11,9 +11,11 @@ const urls = readFileSync(urlsFile, 'utf8').split('\n').map((u) => u.trim()).fil
 log.setLevel(log.LEVELS.WARNING);
 
 const crawler = new CheerioCrawler({
-    // the shop takes C at once: start there rather than let the autoscaled pool creep up from 1
+    // C from the start: CheerioCrawler's pool otherwise starts at 10 whatever minConcurrency says, and
+    // grows 5% every 10 s
     minConcurrency: Number(concurrency),
     maxConcurrency: Number(concurrency),
+    autoscaledPoolOptions: { desiredConcurrency: Number(concurrency) },
     maxRequestRetries: Number(retries),
     navigationTimeoutSecs: Number(timeout),
     requestHandlerTimeoutSecs: Number(timeout),
