@@ -22,6 +22,10 @@ Scenarios (DESIGN.md, "Benchmarks"):
   faults      --fault-pages pages, no latency, concurrency 64, 10% faults (500 3%, 429 3% with
               Retry-After 1 s, reset mid-body 2%, hang 2%), each failing once: every tool has 3 retries
               and a 10 s timeout. Records recovered, and requests sent against the most 3 retries allow.
+  scale       a 1,000,000-URL list (--scale-pages), no latency, concurrency 64; each tool runs for 60 s
+              (--scale-seconds) and is killed: its RSS at 10 s, halfway and at the end, with the pages
+              fetched by then. Whether memory stays flat while the frontier is large (DESIGN.md's scale
+              scenario; a whole 1M-page run per peer would take hours at their rates).
 
 The peers are installed when missing: apt-get install python3-scrapy python3-aiohttp (Debian's, run by
 /usr/bin/python3), npm ci in bench/peers/crawlee.
@@ -193,12 +197,59 @@ def run_scenario(java, work, args, title, n, c, latency, floor, extra=(), faults
     return rows
 
 
+def rss_mb(pid):
+    """Resident memory of a process now, in MB (None once it has gone)."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            return next(int(l.split()[1]) / 1024 for l in f if l.startswith("VmRSS:"))
+    except (FileNotFoundError, StopIteration):
+        return None
+
+
+def scenario_scale(java, work, args, n, seconds):
+    """Each tool on an n-URL list for `seconds` (then killed): how memory grows with the frontier."""
+    shop = bench.Shop(java, n, "0ms")
+    marks = sorted({min(10, seconds), seconds // 2, seconds})
+    rows = []
+    try:
+        urls = os.path.join(work, "urls.txt")
+        shop.url_file(n, urls)
+        for tool in args.tools:
+            shop.reset()
+            cmd, env = command(tool, urls, os.path.join(work, f"{tool}.jsonl"), 64, work)
+            load = os.getloadavg()[0]
+            with open(os.path.join(work, f"{tool}.log"), "w") as log:
+                t0 = time.monotonic()
+                proc = subprocess.Popen(cmd, env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+                at = {}
+                for mark in marks:
+                    time.sleep(max(0.0, t0 + mark - time.monotonic()))
+                    at[mark] = (rss_mb(proc.pid), shop.counters()["requests"])
+                os.killpg(proc.pid, signal.SIGKILL)
+                _, _, usage = os.wait4(proc.pid, 0)
+            rows.append((tool, at, usage.ru_maxrss / 1024, load))
+            out = os.path.join(work, f"{tool}.jsonl")
+            if os.path.exists(out):
+                os.remove(out)
+    finally:
+        shop.close()
+    print(f"\n### scale: a {n:,}-URL list, no latency, concurrency 64, each tool stopped after {seconds} s\n")
+    print("| tool | " + " | ".join(f"RSS MB at {m} s (pages)" for m in marks) + " | peak RSS MB | load before |")
+    print("|---" * (len(marks) + 4) + "|")
+    for tool, at, peak, load in rows:
+        cells = " | ".join("gone" if at[m][0] is None else f"{at[m][0]:.0f} ({at[m][1]:,})" for m in marks)
+        print(f"| {tool} | {cells} | {peak:.0f} | {load:.2f} |")
+    sys.stdout.flush()
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--pages", type=int, default=20_000, help="N of the latency and throughput scenarios")
     p.add_argument("--fault-pages", type=int, default=2_000)
     p.add_argument("--tools", default=",".join(TOOLS))
-    p.add_argument("--scenarios", default="seed,latency,throughput,faults")
+    p.add_argument("--scenarios", default="seed,latency,throughput,faults,scale")
+    p.add_argument("--scale-pages", type=int, default=1_000_000, help="the scale scenario's URL list")
+    p.add_argument("--scale-seconds", type=int, default=60, help="how long each tool runs in the scale scenario")
     p.add_argument("--limit", type=float, default=1800, help="seconds a tool may run before it is killed")
     args = p.parse_args()
     args.tools = args.tools.split(",")
@@ -226,8 +277,10 @@ def main():
                 run_scenario(java, work, args, f"faults: {args.fault_pages:,} pages, no latency, concurrency 64, {mix}, "
                              f"each failing {FAULT_ATTEMPTS}×; {RETRIES} retries, {TIMEOUT} s timeout",
                              args.fault_pages, 64, "0ms", None, fault_args, faults=True)
+            elif s == "scale":
+                scenario_scale(java, work, args, args.scale_pages, args.scale_seconds)
             else:
-                sys.exit(f"unknown scenario {s!r}: seed, latency, throughput, faults")
+                sys.exit(f"unknown scenario {s!r}: seed, latency, throughput, faults, scale")
 
 
 if __name__ == "__main__":
