@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Peer benchmark: trawl, Scrapy, Crawlee (CheerioCrawler) and an aiohttp script on the same job, in one run.
 
-Each tool fetches the same list of the demo shop's product pages (/_shop/urls.txt), reads name, sku,
+Each tool fetches the same list of the demo shop's product pages (/_shop/urls.txt; in the sitemap
+scenario, the product pages its /sitemap.xml lists, found by each tool's own sitemap support), reads name, sku,
 price and currency from each page's JSON-LD and writes JSON lines. Per scenario one demo shop runs in a
 JVM of its own (bench/run.py's Shop); its counters are reset between tools. Each tool's process is
 measured with os.wait4 (CPU = user + system, peak RSS; children it reaps are included) and its output
@@ -19,6 +20,11 @@ Scenarios (DESIGN.md, "Benchmarks"):
   seed        50 URLs, 1 s latency, concurrency 20: floor 3.0 s.
   latency     N pages, 20 ms latency, concurrency 256: floor N x 20 ms / 256.
   throughput  N pages, no latency, concurrency 64: pages/s, CPU-s per 1,000 pages, peak RSS.
+  sitemap     N pages, no latency, concurrency 64, each tool starting from the shop's /sitemap.xml: an index
+              of child sitemaps of 5,000 URLs (odd ones gzipped), the first also listing the drafts'
+              /drafts/p/{id} (the same products again); each tool keeps the URLs PRODUCT finds, its own way
+              (trawl --include, Scrapy's SitemapSpider.sitemap_rules, a filter on Crawlee's Sitemap.load,
+              re in the aiohttp script, which fetches and parses the sitemaps itself with xml.etree).
   faults      --fault-pages pages, no latency, concurrency 64, 10% faults (500 3%, 429 3% with
               Retry-After 1 s, reset mid-body 2%, hang 2%), each failing once: every tool has 3 retries
               and a 10 s timeout. Records recovered, and requests sent against the most 3 retries allow.
@@ -53,16 +59,24 @@ TOOLS = ["trawl", "scrapy", "crawlee", "crawlee-mem", "aiohttp"]
 RETRIES, TIMEOUT = 3, 10
 FAULTS = {"SERVER_ERROR_500": 0.03, "TOO_MANY_REQUESTS_429": 0.03, "RESET_MID_BODY": 0.02, "HANG": 0.02}
 FAULT_ATTEMPTS = 1
+# The sitemap scenario's product pages: /p/{id} on the shop's host, not the drafts' /drafts/p/{id} the
+# first child sitemap also lists (the same products again; robots.txt disallows them, which every tool
+# here is told to ignore). One pattern, given to each tool the way it filters sitemap entries.
+PRODUCT = r"^https?://[^/]+/p/[0-9]+$"
+SITEMAP_CHILD = 5_000  # URLs per child sitemap: N = 20,000 gives an index of 4 children, 2 gzipped
 
 
-def command(tool, urls, out, c, work):
-    """The command line and extra environment that run `tool` on `urls` at concurrency `c`."""
+def command(tool, urls, out, c, work, sitemap=None):
+    """The command line and extra environment that run `tool` at concurrency `c` on the URL file `urls`, or,
+    given `sitemap` (a URL), on the pages that sitemap (or index) lists whose URL PRODUCT finds."""
     if tool == "trawl":
-        return [os.path.join(bench.ROOT, "trawl"), "crawl", "--urls", urls, "--out", out, "--concurrency", str(c),
+        source = ["--sitemap", sitemap, "--include", PRODUCT] if sitemap else ["--urls", urls]
+        return [os.path.join(bench.ROOT, "trawl"), "crawl", *source, "--out", out, "--concurrency", str(c),
                 "--per-host", str(c), "--ignore-robots", "--quiet", "--retries", str(RETRIES), "--timeout", f"{TIMEOUT}s",
                 "--summary-json", os.path.join(work, "trawl-summary.json")], {}
     if tool in ("scrapy", "aiohttp"):
-        return [PY, os.path.join(HERE, f"{tool}_peer.py"), urls, out, "--concurrency", str(c),
+        source = [sitemap, "--sitemap", "--include", PRODUCT] if sitemap else [urls]
+        return [PY, os.path.join(HERE, f"{tool}_peer.py"), *source, out, "--concurrency", str(c),
                 "--retries", str(RETRIES), "--timeout", str(TIMEOUT)], {}
     if tool in ("crawlee", "crawlee-mem"):
         # a fresh storage folder per run, as its users run it; crawlee-mem keeps the queue and the
@@ -70,7 +84,9 @@ def command(tool, urls, out, c, work):
         env = {"CRAWLEE_STORAGE_DIR": tempfile.mkdtemp(prefix="crawlee-", dir=work)}
         if tool == "crawlee-mem":
             env["CRAWLEE_PERSIST_STORAGE"] = "false"
-        return ["node", os.path.join(CRAWLEE, "crawl.mjs"), urls, out, str(c), str(RETRIES), str(TIMEOUT)], env
+        source = [sitemap] if sitemap else [urls]
+        return ["node", os.path.join(CRAWLEE, "crawl.mjs"), *source, out, str(c), str(RETRIES), str(TIMEOUT),
+                *([PRODUCT] if sitemap else [])], env
     sys.exit(f"unknown tool {tool!r}: {', '.join(TOOLS)}")
 
 
@@ -143,8 +159,11 @@ def verify(out, expected):
     return records, records - len(seen), correct
 
 
-def run_scenario(java, work, args, title, n, c, latency, floor, extra=(), faults=False):
-    shop = bench.Shop(java, max(n, 1000), latency, extra)
+def run_scenario(java, work, args, title, n, c, latency, floor, extra=(), faults=False, sitemap=False):
+    # from a sitemap, the shop has exactly n products: its sitemap lists them all (and the drafts)
+    shop = bench.Shop(java, n if sitemap else max(n, 1000), latency,
+                      [*extra, "--sitemap-child-size", str(SITEMAP_CHILD)] if sitemap else extra)
+    children = -(-n // SITEMAP_CHILD)
     rows = []
     try:
         urls = os.path.join(work, "urls.txt")
@@ -153,7 +172,7 @@ def run_scenario(java, work, args, title, n, c, latency, floor, extra=(), faults
         for tool in args.tools:
             shop.reset()
             out = os.path.join(work, f"{tool}.jsonl")
-            cmd, env = command(tool, urls, out, c, work)
+            cmd, env = command(tool, urls, out, c, work, shop.url + "sitemap.xml" if sitemap else None)
             load = os.getloadavg()[0]
             wall, cpu, rss, rc = measure(cmd, env, os.path.join(work, f"{tool}.log"), args.limit)
             records, dups, correct = verify(out, expected)
@@ -173,6 +192,8 @@ def run_scenario(java, work, args, title, n, c, latency, floor, extra=(), faults
     head = "| tool | wall s | wall / floor | pages/s | CPU-s per 1,000 pages | peak RSS MB | correct / expected | records | dup skus |"
     if faults:
         head += f" requests sent | most {RETRIES} retries allow | statuses |"
+    if sitemap:
+        head += f" requests sent | pages + sitemaps ({n:,} + 1 + {children}) |"
     print(head + " load before |")
     print("|---" * (head.count("|")) + "|")
     for r in rows:
@@ -183,6 +204,8 @@ def run_scenario(java, work, args, title, n, c, latency, floor, extra=(), faults
         if faults:
             statuses = ", ".join(f"{k}: {v}" for k, v in sorted(r["status"].items()))
             line += f" {r['requests']:,} | {n * (1 + RETRIES):,} | {statuses} |"
+        if sitemap:
+            line += f" {r['requests']:,} | {n + 1 + children:,} |"
         print(line + f" {r['load']:.2f} |")
     ours = next((r for r in rows if r["tool"] == "trawl"), None)
     if ours:
@@ -247,7 +270,7 @@ def main():
     p.add_argument("--pages", type=int, default=20_000, help="N of the latency and throughput scenarios")
     p.add_argument("--fault-pages", type=int, default=2_000)
     p.add_argument("--tools", default=",".join(TOOLS))
-    p.add_argument("--scenarios", default="seed,latency,throughput,faults,scale")
+    p.add_argument("--scenarios", default="seed,latency,throughput,sitemap,faults,scale")
     p.add_argument("--scale-pages", type=int, default=1_000_000, help="the scale scenario's URL list")
     p.add_argument("--scale-seconds", type=int, default=60, help="how long each tool runs in the scale scenario")
     p.add_argument("--limit", type=float, default=1800, help="seconds a tool may run before it is killed")
@@ -272,6 +295,10 @@ def main():
                              f"{n * 0.02 / 256:.2f} s", n, 256, "20ms", n * 0.02 / 256)
             elif s == "throughput":
                 run_scenario(java, work, args, f"throughput: {n:,} pages, no latency, concurrency 64", n, 64, "0ms", None)
+            elif s == "sitemap":
+                run_scenario(java, work, args, f"sitemap: {n:,} pages from the shop's /sitemap.xml (an index of "
+                             f"{-(-n // SITEMAP_CHILD)} children of up to {SITEMAP_CHILD:,} URLs, odd ones gzipped; the first also "
+                             f"lists drafts), no latency, concurrency 64", n, 64, "0ms", None, sitemap=True)
             elif s == "faults":
                 mix = ", ".join(f"{k} {rate:.0%}" for k, rate in FAULTS.items())
                 run_scenario(java, work, args, f"faults: {args.fault_pages:,} pages, no latency, concurrency 64, {mix}, "
@@ -280,7 +307,7 @@ def main():
             elif s == "scale":
                 scenario_scale(java, work, args, args.scale_pages, args.scale_seconds)
             else:
-                sys.exit(f"unknown scenario {s!r}: seed, latency, throughput, faults, scale")
+                sys.exit(f"unknown scenario {s!r}: seed, latency, throughput, sitemap, faults, scale")
 
 
 if __name__ == "__main__":

@@ -3,12 +3,19 @@
 // lines when the crawl ends.
 //
 //     node crawl.mjs URLS OUT CONCURRENCY RETRIES TIMEOUT_SECONDS
+//     node crawl.mjs SITEMAP_URL OUT CONCURRENCY RETRIES TIMEOUT_SECONDS INCLUDE_REGEX
+//
+// Given a sitemap's URL, the pages come from Crawlee's Sitemap.load (as its "Crawl a sitemap"
+// example does it: it follows an index's children, gzipped or not), those INCLUDE_REGEX finds.
 import { readFileSync, createWriteStream } from 'node:fs';
-import { CheerioCrawler, Dataset, log } from 'crawlee';
+import { CheerioCrawler, Dataset, Sitemap, log } from 'crawlee';
 
-const [urlsFile, out, concurrency, retries, timeout] = process.argv.slice(2);
-const urls = readFileSync(urlsFile, 'utf8').split('\n').map((u) => u.trim()).filter(Boolean);
+const [source, out, concurrency, retries, timeout, include] = process.argv.slice(2);
 log.setLevel(log.LEVELS.WARNING);
+const product = new RegExp(include ?? '');
+const urls = /^https?:/.test(source)
+    ? (await Sitemap.load(source)).urls.filter((u) => product.test(u))
+    : readFileSync(source, 'utf8').split('\n').map((u) => u.trim()).filter(Boolean);
 
 const crawler = new CheerioCrawler({
     // C from the start: CheerioCrawler's pool otherwise starts at 10 whatever minConcurrency says, and
