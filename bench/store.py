@@ -9,9 +9,11 @@ Scenarios:
   writer  products per second the store writer commits to SQLite, alone (JMH StoreWriteBenchmark:
           one thread, steady-state transactions of 500 new frontier rows and 500 pages ended with a
           product each).
-  cost    the throughput scenario (N pages, no latency, concurrency 64) three ways in one run,
-          twice each, alternating: writing nothing, writing --out products.jsonl, and --store crawl.db
-          (with --out written from the store at the end): pages/s, CPU-ms per page, peak RSS.
+  cost    the throughput scenario (N pages, no latency, concurrency 64) four ways in one run,
+          twice each, alternating: writing nothing, writing --out products.jsonl, --store crawl.db
+          and --store postgresql://... (a server of the benchmark's own, default durability), each
+          store with --out written from it at the end: pages/s, CPU-ms per page (and the PostgreSQL
+          server's), peak RSS.
   scale   a frontier of N URLs (default 1,000,000) in the store: trawl crawl --urls (N lines) --store,
           with the JVM's heap capped (--heap); trawl's RSS and the shop's request count sampled every
           2 s. A flat RSS, and a crawl that finishes under the cap, show that memory does not grow
@@ -20,6 +22,8 @@ Scenarios:
 import argparse
 import json
 import os
+import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -45,36 +49,93 @@ def scenario_writer(java, work):
     print(f"| {raw[len(raw) // 2]:,.0f} | {raw[-1]:,.0f} | {raw[0]:,.0f} | {len(raw)} |")
 
 
+class Postgres:
+    """A PostgreSQL server of the benchmark's own, from Debian's postgresql (bin/postgres-for-tests.sh installs it),
+    with the server's default durability (fsync and synchronous commit on): the store as a user would run it."""
+
+    def __init__(self):
+        versions = sorted((d for d in os.listdir("/usr/lib/postgresql") if d.isdigit()), key=int) \
+            if os.path.isdir("/usr/lib/postgresql") else []
+        if not versions:
+            raise RuntimeError("no PostgreSQL under /usr/lib/postgresql: run bin/postgres-for-tests.sh")
+        self.bin = f"/usr/lib/postgresql/{versions[-1]}/bin"
+        self.dir = tempfile.mkdtemp(prefix="trawl-bench-pg-")  # not under work: the postgres user cannot enter root's 0700 folder
+        self.data = os.path.join(self.dir, "data")
+        if os.getuid() == 0:
+            shutil.chown(self.dir, "postgres")
+        with socket.socket() as free:
+            free.bind(("127.0.0.1", 0))
+            self.port = free.getsockname()[1]
+        self.run("initdb", "-D", self.data, "-U", "trawl", "--auth=trust", "--encoding=UTF8", "--locale=C")
+        with open(os.path.join(self.data, "postgresql.conf"), "a") as f:
+            f.write(f"\nlisten_addresses = '127.0.0.1'\nport = {self.port}\nunix_socket_directories = ''\n")
+        self.run("pg_ctl", "-D", self.data, "-l", os.path.join(self.dir, "server.log"), "-w", "start")
+        self.url = f"postgresql://trawl@127.0.0.1:{self.port}/postgres"
+
+    def run(self, program, *args):
+        user = [shutil.which("runuser") or "/usr/sbin/runuser", "-u", "postgres", "--"] if os.getuid() == 0 else []
+        subprocess.run([*user, os.path.join(self.bin, program), *args], cwd=self.dir, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def cpu_seconds(self):
+        """CPU the server has used: the postmaster's own and its reaped backends', and the live processes'."""
+        with open(os.path.join(self.data, "postmaster.pid")) as f:
+            postmaster = int(f.readline())
+        total = 0
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                with open(f"/proc/{pid}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except FileNotFoundError:
+                continue
+            if int(pid) == postmaster:
+                total += sum(int(x) for x in fields[11:15])  # utime, stime, cutime, cstime
+            elif int(fields[1]) == postmaster:
+                total += int(fields[11]) + int(fields[12])
+        return total / os.sysconf("SC_CLK_TCK")
+
+    def close(self):
+        self.run("pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop")
+        shutil.rmtree(self.dir)
+
+
 def scenario_cost(java, work, n):
     shop = Shop(java, n, "0ms")
+    postgres = Postgres()
     try:
         urls = os.path.join(work, "urls.txt")
         shop.url_file(n, urls)
-        modes = {"nothing": [], "--out": ["--out", os.path.join(work, "p.jsonl")],
-                 "--store": ["--store", os.path.join(work, "crawl.db"), "--out", os.path.join(work, "s.jsonl")]}
+        # A job of its own each time on PostgreSQL: a second run of one job would be a re-crawl, answered by 304s.
+        modes = {"nothing": lambda i: [], "--out": lambda i: ["--out", os.path.join(work, "p.jsonl")],
+                 "--store": lambda i: ["--store", os.path.join(work, "crawl.db"), "--out", os.path.join(work, "s.jsonl")],
+                 "--store postgresql": lambda i: ["--store", postgres.url, "--job", f"cost-{i}", "--out", os.path.join(work, "pg.jsonl")]}
         rows = {m: [] for m in modes}
-        for _ in range(2):
+        for i in range(2):
             for mode, extra in modes.items():
                 for f in ("crawl.db", "crawl.db-wal", "crawl.db-shm"):
                     if os.path.exists(os.path.join(work, f)):
                         os.remove(os.path.join(work, f))
                 shop.reset()
+                server_cpu = postgres.cpu_seconds()
                 t0 = time.perf_counter()
-                s, wall, usage, _ = run_trawl(["--urls", urls, "--concurrency", "64", "--per-host", "64", "--ignore-robots", *extra], work)
-                rows[mode].append((s, time.perf_counter() - t0, usage))
+                s, wall, usage, _ = run_trawl(["--urls", urls, "--concurrency", "64", "--per-host", "64", "--ignore-robots", *extra(i)], work)
+                rows[mode].append((s, time.perf_counter() - t0, usage, postgres.cpu_seconds() - server_cpu))
         print(f"\n### cost of the store: {n:,} pages, no latency, concurrency 64 (two runs each, alternating)\n")
-        print("| writes | pages/s | CPU-ms per page (process) | peak RSS MB | whole command s (export included) |")
-        print("|---|---|---|---|---|")
+        print("| writes | pages/s | CPU-ms per page (trawl's process) | + PostgreSQL server's | peak RSS MB | whole command s (export included) |")
+        print("|---|---|---|---|---|---|")
         base = None
         for mode, runs in rows.items():
-            pps = sum(s["pages_per_s"] for s, _, _ in runs) / len(runs)
-            cpu = sum((u.ru_utime + u.ru_stime) * 1000 / n for _, _, u in runs) / len(runs)
-            rss = max(u.ru_maxrss for _, _, u in runs) / 1024
-            whole = sum(w for _, w, _ in runs) / len(runs)
+            pps = sum(r[0]["pages_per_s"] for r in runs) / len(runs)
+            cpu = sum((r[2].ru_utime + r[2].ru_stime) * 1000 / n for r in runs) / len(runs)
+            server = sum(r[3] * 1000 / n for r in runs) / len(runs)
+            rss = max(r[2].ru_maxrss for r in runs) / 1024
+            whole = sum(r[1] for r in runs) / len(runs)
             base = base or (pps, cpu)
-            print(f"| {mode} | {pps:.0f} ({pps / base[0]:.2f}x) | {fmt(cpu, 3)} ({cpu / base[1]:.2f}x) | {rss:.0f} | {fmt(whole)} |")
+            print(f"| {mode} | {pps:.0f} ({pps / base[0]:.2f}x) | {fmt(cpu, 3)} ({cpu / base[1]:.2f}x) | "
+                  f"{fmt(server, 3) if mode.endswith('postgresql') else '—'} | {rss:.0f} | {fmt(whole)} |")
     finally:
         shop.close()
+        postgres.close()
 
 
 def rss_mb(pid):
