@@ -43,6 +43,22 @@ def java_home():
     return out.stdout.strip()
 
 
+def proc_stat(pid):
+    """The fields of /proc/PID/stat after the command name, from the state on ([1] ppid, [11] utime, [12] stime,
+    [13] cutime, [14] cstime, in clock ticks). Raises FileNotFoundError once the process has gone."""
+    with open(f"/proc/{pid}/stat") as f:
+        return f.read().rsplit(")", 1)[1].split()
+
+
+def rss_mb(pid):
+    """Resident memory of a process now, in MB (None once it has gone)."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            return next(int(l.split()[1]) / 1024 for l in f if l.startswith("VmRSS:"))
+    except (FileNotFoundError, StopIteration):
+        return None
+
+
 class Shop:
     """The demo shop in a JVM of its own."""
 
@@ -75,8 +91,7 @@ class Shop:
 
     def cpu_seconds(self):
         """User + system CPU the shop's JVM has used so far (from /proc)."""
-        with open(f"/proc/{self.proc.pid}/stat") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
+        fields = proc_stat(self.proc.pid)
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def close(self):

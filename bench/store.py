@@ -31,7 +31,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from run import ROOT, Shop, fmt, java_home, run_trawl  # noqa: E402
+from run import ROOT, Shop, fmt, java_home, proc_stat, rss_mb, run_trawl  # noqa: E402
 
 
 def scenario_writer(java, work):
@@ -84,8 +84,7 @@ class Postgres:
         total = 0
         for pid in filter(str.isdigit, os.listdir("/proc")):
             try:
-                with open(f"/proc/{pid}/stat") as f:
-                    fields = f.read().rsplit(")", 1)[1].split()
+                fields = proc_stat(pid)
             except FileNotFoundError:
                 continue
             if int(pid) == postmaster:
@@ -136,19 +135,6 @@ def scenario_cost(java, work, n):
     finally:
         shop.close()
         postgres.close()
-
-
-def rss_mb(pid):
-    try:
-        with open(f"/proc/{pid}/status") as f:
-            for line in f:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except FileNotFoundError:
-        pass
-    return None
-
-
 
 
 def scenario_scale(java, work, n, heap):

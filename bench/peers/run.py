@@ -220,15 +220,6 @@ def run_scenario(java, work, args, title, n, c, latency, floor, extra=(), faults
     return rows
 
 
-def rss_mb(pid):
-    """Resident memory of a process now, in MB (None once it has gone)."""
-    try:
-        with open(f"/proc/{pid}/status") as f:
-            return next(int(l.split()[1]) / 1024 for l in f if l.startswith("VmRSS:"))
-    except (FileNotFoundError, StopIteration):
-        return None
-
-
 def scenario_scale(java, work, args, n, seconds):
     """Each tool on an n-URL list for `seconds` (then killed): how memory grows with the frontier."""
     shop = bench.Shop(java, n, "0ms")
@@ -247,7 +238,7 @@ def scenario_scale(java, work, args, n, seconds):
                 at = {}
                 for mark in marks:
                     time.sleep(max(0.0, t0 + mark - time.monotonic()))
-                    at[mark] = (rss_mb(proc.pid), shop.counters()["requests"])
+                    at[mark] = (bench.rss_mb(proc.pid), shop.counters()["requests"])
                 os.killpg(proc.pid, signal.SIGKILL)
                 _, _, usage = os.wait4(proc.pid, 0)
             rows.append((tool, at, usage.ru_maxrss / 1024, load))
@@ -258,7 +249,7 @@ def scenario_scale(java, work, args, n, seconds):
         shop.close()
     print(f"\n### scale: a {n:,}-URL list, no latency, concurrency 64, each tool stopped after {seconds} s\n")
     print("| tool | " + " | ".join(f"RSS MB at {m} s (pages)" for m in marks) + " | peak RSS MB | load before |")
-    print("|---" * (len(marks) + 4) + "|")
+    print("|---" * (len(marks) + 3) + "|")
     for tool, at, peak, load in rows:
         cells = " | ".join("gone" if at[m][0] is None else f"{at[m][0]:.0f} ({at[m][1]:,})" for m in marks)
         print(f"| {tool} | {cells} | {peak:.0f} | {load:.2f} |")
