@@ -43,8 +43,11 @@ final class PostgresSchema {
         try (Statement s = c.createStatement()) {
             // CREATE ... IF NOT EXISTS is not safe against a concurrent CREATE: take turns.
             s.execute("SELECT pg_advisory_xact_lock(" + CREATE_LOCK + ")");
-            for (String ddl : DDL) {
-                s.execute(ddl);
+            // Not even IF NOT EXISTS on a store in use: CREATE INDEX locks its table against other jobs' writers first.
+            if (!exists(c)) {
+                for (String ddl : DDL) {
+                    s.execute(ddl);
+                }
             }
         }
         c.commit();
