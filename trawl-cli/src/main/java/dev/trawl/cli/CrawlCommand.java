@@ -84,8 +84,9 @@ final class CrawlCommand implements Callable<Integer> {
             }
             spec.commandLine().getOut().flush();
             spec.commandLine().getErr().flush();
+            // Stopped early with no signal: the store failed (the warning above says how); scripts must not take it for done.
+            return summary.stoppedEarly() && !stop.signalled() ? 1 : 0;
         }
-        return 0;
     }
 
     private Seeds urlList() {

@@ -15,6 +15,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,7 +105,8 @@ class PostgresStoreCommandsTest {
                 assertEquals(List.of("north", "south"), runs.stream().map(Run::job).sorted().toList(), "the killed job's run was resumed");
                 for (Run run : runs) {
                     DemoShop shop = run.job().equals("north") ? north : south;
-                    assertTrue(run.finished(), run.toString());
+                    assertTrue(run.finished(), run + "; its last process said: "
+                            + Files.readString(dir.resolve(run.job().equals("north") ? "north-2.err" : "south.err")));
                     assertEquals(new RunCounts(0, products, 0, 0, products), store.counts(run.id()), run.job());
                     List<String> lines = new ArrayList<>();
                     store.productLines(run.id(), line -> lines.add(withoutCrawlFields(line)));
@@ -111,6 +116,39 @@ class PostgresStoreCommandsTest {
                     }
                     assertEquals(expected.stream().sorted().toList(), lines.stream().sorted().toList(), run.job() + ": the catalogue, once");
                 }
+            }
+        }
+    }
+
+    @Test
+    @Timeout(240)
+    void aStoreThatFailsMidCrawlStopsItWithExitCode1AndTheSameCommandResumesIt() throws Exception {
+        String jdbc = TestPostgres.get().newSchemaUrl();
+        int products = 1500;
+        try (DemoShop shop = DemoShop.builder().address("127.0.0.48").products(products).latency(Duration.ofMillis(20)).start()) {
+            Process first = crawl(shop, jdbc, "daily", "first");
+            awaitRequests(shop, first, 100);
+            // The server ends the crawl's sessions, as a restart or a failover would.
+            try (Connection c = DriverManager.getConnection(TestPostgres.get().jdbcUrl(), TestPostgres.get().user(),
+                    TestPostgres.get().password()); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                         + " WHERE application_name LIKE 'trawl pid " + first.pid() + " %'")) {
+                rs.next();
+                assertTrue(rs.getInt(1) > 0, "the crawl's sessions were found");
+            }
+            assertTrue(first.waitFor(60, TimeUnit.SECONDS));
+            String err = Files.readString(dir.resolve("first.err"));
+            assertEquals(1, first.exitValue(), err);
+            assertTrue(err.contains("trawl: cannot write the crawl store: ") || err.contains("trawl: cannot read the crawl store: "), err);
+            assertTrue(err.contains("the crawl stops, and resumes from its last commit"), err);
+            assertFalse(err.contains("Exception") || err.contains("\tat "), err);
+
+            Process again = crawl(shop, jdbc, "daily", "again");
+            assertTrue(again.waitFor(180, TimeUnit.SECONDS));
+            assertEquals(0, again.exitValue(), Files.readString(dir.resolve("again.err")));
+            try (PostgresCrawlStore store = PostgresCrawlStore.openReadOnly(jdbc)) {
+                assertEquals(1, store.runs().size(), "the same run, resumed");
+                assertEquals(new RunCounts(0, products, 0, 0, products), store.counts(store.runs().getFirst().id()));
             }
         }
     }

@@ -146,7 +146,11 @@ final class StoreWriter implements ResultLog {
                 }
                 commit(batch);
                 if (frontier != null && !broken) {
-                    frontier.load(store, current.id());
+                    try {
+                        frontier.load(store, current.id());
+                    } catch (StoreException e) {
+                        fail("cannot read the crawl store", e);
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -163,9 +167,7 @@ final class StoreWriter implements ResultLog {
         try {
             store.commit(batch.toStoreBatch());
         } catch (StoreException e) {
-            broken = true; // later writes are dropped: the run stays resumable from its last commit
-            warnings.accept("cannot write the crawl store: " + e.getMessage() + "; the crawl stops, and resumes from its last commit");
-            onFailure.run();
+            fail("cannot write the crawl store", e);
             return;
         }
         for (StoreBatch.Ended e : batch.ended) {
@@ -177,6 +179,13 @@ final class StoreWriter implements ResultLog {
         if (frontier != null) {
             frontier.committed(batch.inserted);
         }
+    }
+
+    /** A commit or a frontier read failed: later writes are dropped, so the run stays resumable from its last commit. */
+    private void fail(String what, StoreException e) {
+        broken = true;
+        warnings.accept(what + ": " + e.getMessage() + "; the crawl stops, and resumes from its last commit");
+        onFailure.run();
     }
 
     /** Writes everything submitted, marks the run finished when {@code complete}, and ends the thread. */
