@@ -1,5 +1,5 @@
-import dev.trawl.Crawl;
-import dev.trawl.Seeds;
+import dev.trawl.crawl.Crawl;
+import dev.trawl.crawl.Seeds;
 import dev.trawl.Trawl;
 import java.nio.file.Path;
 import java.time.Duration;

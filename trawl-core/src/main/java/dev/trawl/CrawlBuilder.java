@@ -1,12 +1,16 @@
 package dev.trawl;
 
+import dev.trawl.crawl.Crawl;
+import dev.trawl.crawl.CrawlConfig;
+import dev.trawl.crawl.Seeds;
+
 import dev.trawl.discover.LinkRules;
-import dev.trawl.discover.UrlCanonicalizer;
-import dev.trawl.engine.CrawlEngine;
+import dev.trawl.internal.discover.UrlCanonicalizer;
+import dev.trawl.internal.engine.CrawlEngine;
 import dev.trawl.extract.Extractor;
 import dev.trawl.extract.Extractors;
 import dev.trawl.fetch.FetchSettings;
-import dev.trawl.fetch.RetryPolicy;
+import dev.trawl.internal.fetch.RetryPolicy;
 import dev.trawl.output.ResultSink;
 import dev.trawl.recipe.Recipes;
 import dev.trawl.store.CrawlStore;

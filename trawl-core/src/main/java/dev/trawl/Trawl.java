@@ -1,5 +1,9 @@
 package dev.trawl;
 
+import dev.trawl.crawl.Crawl;
+import dev.trawl.crawl.CrawlSummary;
+import dev.trawl.crawl.Seeds;
+
 /**
  * trawl's front door.
  *

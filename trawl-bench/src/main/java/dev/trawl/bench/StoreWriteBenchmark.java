@@ -1,13 +1,13 @@
 package dev.trawl.bench;
 
-import dev.trawl.CrawlResult;
-import dev.trawl.Outcome;
+import dev.trawl.crawl.CrawlResult;
+import dev.trawl.crawl.Outcome;
 import dev.trawl.extract.Availability;
 import dev.trawl.extract.Product;
 import dev.trawl.fetch.Validators;
-import dev.trawl.frontier.CrawlRequest;
+import dev.trawl.internal.frontier.CrawlRequest;
 import dev.trawl.store.CrawlStore;
-import dev.trawl.store.StoreBatch;
+import dev.trawl.internal.store.StoreBatch;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;

@@ -1,11 +1,11 @@
 package dev.trawl.cli;
 
-import dev.trawl.Crawl;
+import dev.trawl.crawl.Crawl;
 import dev.trawl.CrawlBuilder;
-import dev.trawl.CrawlSummary;
-import dev.trawl.Seeds;
+import dev.trawl.crawl.CrawlSummary;
+import dev.trawl.crawl.Seeds;
 import dev.trawl.Trawl;
-import dev.trawl.report.Timeline;
+import dev.trawl.internal.report.Timeline;
 import dev.trawl.store.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package dev.trawl.cli;
 
-import dev.trawl.Crawl;
+import dev.trawl.crawl.Crawl;
 import dev.trawl.CrawlBuilder;
-import dev.trawl.CrawlSummary;
-import dev.trawl.report.HtmlReport;
-import dev.trawl.report.Timeline;
+import dev.trawl.crawl.CrawlSummary;
+import dev.trawl.internal.report.HtmlReport;
+import dev.trawl.internal.report.Timeline;
 import dev.trawl.discover.LinkRules;
-import dev.trawl.discover.UrlCanonicalizer;
+import dev.trawl.internal.discover.UrlCanonicalizer;
 import dev.trawl.output.Sinks;
 import dev.trawl.store.CrawlStore;
 import dev.trawl.recipe.RecipeException;

@@ -1,16 +1,16 @@
 package dev.trawl.cli;
 
-import dev.trawl.Crawl;
-import dev.trawl.CrawlSummary;
-import dev.trawl.Seeds;
+import dev.trawl.crawl.Crawl;
+import dev.trawl.crawl.CrawlSummary;
+import dev.trawl.crawl.Seeds;
 import dev.trawl.Trawl;
 import dev.trawl.demoshop.DemoShop;
 import dev.trawl.demoshop.Fault;
 import dev.trawl.demoshop.Markup;
 import dev.trawl.demoshop.PriceFormat;
 import dev.trawl.recipe.Recipe;
-import dev.trawl.report.HtmlReport;
-import dev.trawl.report.Timeline;
+import dev.trawl.internal.report.HtmlReport;
+import dev.trawl.internal.report.Timeline;
 import dev.trawl.recipe.RecipeException;
 import dev.trawl.recipe.Recipes;
 import dev.trawl.output.Sinks;

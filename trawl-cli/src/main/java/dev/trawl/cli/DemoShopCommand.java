@@ -4,7 +4,7 @@ import dev.trawl.demoshop.DemoShop;
 import dev.trawl.demoshop.Fault;
 import dev.trawl.demoshop.Markup;
 import dev.trawl.demoshop.PriceFormat;
-import dev.trawl.fetch.Durations;
+import dev.trawl.internal.fetch.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.trawl.cli;
 
-import dev.trawl.output.ChangeLines;
+import dev.trawl.internal.output.ChangeLines;
 import dev.trawl.store.CrawlStore;
 import dev.trawl.store.ProductChange;
 import dev.trawl.store.Run;

@@ -2,7 +2,7 @@ package dev.trawl.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.trawl.CrawlProgress;
+import dev.trawl.crawl.CrawlProgress;
 import java.io.PrintWriter;
 import java.time.Instant;
 

@@ -1,8 +1,8 @@
 package dev.trawl.cli;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.trawl.Crawl;
-import dev.trawl.stats.PrometheusText;
+import dev.trawl.crawl.Crawl;
+import dev.trawl.internal.stats.PrometheusText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

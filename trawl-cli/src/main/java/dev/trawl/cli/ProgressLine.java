@@ -1,9 +1,9 @@
 package dev.trawl.cli;
 
-import dev.trawl.Crawl;
-import dev.trawl.CrawlProgress;
-import dev.trawl.FailureReason;
-import dev.trawl.engine.TrawlThreads;
+import dev.trawl.crawl.Crawl;
+import dev.trawl.crawl.CrawlProgress;
+import dev.trawl.crawl.FailureReason;
+import dev.trawl.internal.runtime.TrawlThreads;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

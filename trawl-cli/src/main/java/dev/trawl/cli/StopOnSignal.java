@@ -1,6 +1,6 @@
 package dev.trawl.cli;
 
-import dev.trawl.Crawl;
+import dev.trawl.crawl.Crawl;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 

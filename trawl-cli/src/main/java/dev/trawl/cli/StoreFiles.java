@@ -1,6 +1,6 @@
 package dev.trawl.cli;
 
-import dev.trawl.output.ProductLines;
+import dev.trawl.internal.output.ProductLines;
 import dev.trawl.output.Sinks;
 import dev.trawl.postgres.PostgresCrawlStore;
 import dev.trawl.store.CrawlStore;

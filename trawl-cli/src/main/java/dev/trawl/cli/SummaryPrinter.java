@@ -1,10 +1,13 @@
 package dev.trawl.cli;
 
+import dev.trawl.crawl.CrawlCounts;
+import dev.trawl.crawl.HostCounts;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.trawl.CrawlSummary;
-import dev.trawl.FailureReason;
-import dev.trawl.stats.CrawlStats;
+import dev.trawl.crawl.CrawlSummary;
+import dev.trawl.crawl.FailureReason;
+import dev.trawl.internal.stats.CrawlStats;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -17,7 +20,7 @@ final class SummaryPrinter {
     private SummaryPrinter() {}
 
     static void print(CrawlSummary s, PrintWriter out) {
-        CrawlStats.Snapshot c = s.counts();
+        CrawlCounts c = s.counts();
         String failures = FailureReason.describe(c.failedByReason());
         out.printf(Locale.ROOT, "%s %d URLs in %.2f s: %d done, %d failed%s%n",
                 s.stoppedEarly() ? "stopped early after" : "crawled", c.finished(), s.elapsed().toNanos() / 1e9, c.done(), c.failed(),
@@ -37,14 +40,14 @@ final class SummaryPrinter {
 
     /** Per host: pages, products, failures by reason, latency percentiles, bytes, effective concurrency. */
     private static void hosts(CrawlSummary s, PrintWriter out) {
-        List<CrawlStats.HostSnapshot> hosts = s.counts().hosts();
+        List<HostCounts> hosts = s.counts().hosts();
         if (hosts.isEmpty()) {
             return;
         }
         int width = Math.max(4, hosts.stream().mapToInt(h -> h.host().length()).max().orElse(4));
         String row = "  %-" + width + "s %7s %8s %7s %7s %7s %8s %6s  %s%n";
         out.printf(Locale.ROOT, row, "host", "pages", "products", "p50 ms", "p95 ms", "p99 ms", "MB", "conc.", "failed");
-        for (CrawlStats.HostSnapshot h : hosts) {
+        for (HostCounts h : hosts) {
             String failed = FailureReason.describe(h.failedByReason());
             out.printf(Locale.ROOT, row, h.host(), h.done(), h.products(), millis(h.p50()), millis(h.p95()), millis(h.p99()),
                     String.format(Locale.ROOT, "%.1f", h.bytes() / 1e6), String.format(Locale.ROOT, "%.1f", h.concurrency(s.elapsed())),
@@ -58,7 +61,7 @@ final class SummaryPrinter {
 
     /** The same figures as JSON, for scripts and the benchmarks. */
     static void writeJson(CrawlSummary s, Path file) throws IOException {
-        CrawlStats.Snapshot c = s.counts();
+        CrawlCounts c = s.counts();
         ObjectNode json = new ObjectMapper().createObjectNode();
         json.put("done", c.done()).put("failed", c.failed()).put("products", c.products()).put("requests", c.attempts())
                 .put("retries", c.retries()).put("redirects", c.redirects()).put("bytes", c.bytes())

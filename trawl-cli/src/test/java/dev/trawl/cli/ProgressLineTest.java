@@ -1,17 +1,19 @@
 package dev.trawl.cli;
 
+import dev.trawl.crawl.CrawlCounts;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.trawl.CrawlProgress;
-import dev.trawl.FailureReason;
-import dev.trawl.stats.CrawlStats;
+import dev.trawl.crawl.CrawlProgress;
+import dev.trawl.crawl.FailureReason;
+import dev.trawl.internal.stats.CrawlStats;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProgressLineTest {
     private static CrawlProgress at(long done, Map<FailureReason, Long> failed, int inFlight, long queued, int waiting, long seconds) {
-        return new CrawlProgress(new CrawlStats.Snapshot(done, failed, 0, 0, 0, 0, 0, Map.of(), java.util.List.of(), new java.util.TreeMap<>()), inFlight, queued, waiting,
+        return new CrawlProgress(new CrawlCounts(done, failed, 0, 0, 0, 0, 0, Map.of(), java.util.List.of(), new java.util.TreeMap<>()), inFlight, queued, waiting,
                 Duration.ofSeconds(seconds));
     }
 

@@ -1,5 +1,7 @@
 package dev.trawl.extract;
 
+import dev.trawl.internal.extract.SchemaTerm;
+
 import java.util.Locale;
 import java.util.regex.Pattern;
 

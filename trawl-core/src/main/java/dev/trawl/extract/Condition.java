@@ -1,5 +1,7 @@
 package dev.trawl.extract;
 
+import dev.trawl.internal.extract.SchemaTerm;
+
 /** A product's condition as a schema.org {@code OfferItemCondition} term; {@link #parse} reads the usual spellings. */
 public enum Condition {
     NEW("NewCondition"),

@@ -1,5 +1,10 @@
 package dev.trawl.extract;
 
+import dev.trawl.internal.extract.JsonLdProductExtractor;
+import dev.trawl.internal.extract.MicrodataProductExtractor;
+import dev.trawl.internal.extract.OpenGraphProductExtractor;
+import dev.trawl.internal.extract.ProductPipeline;
+
 /** The extractors trawl ships. Each is stateless and thread-safe: one instance serves every request thread. */
 public final class Extractors {
     private static final JsonLdProductExtractor JSON_LD = new JsonLdProductExtractor();

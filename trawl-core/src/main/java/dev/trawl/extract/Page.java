@@ -1,5 +1,8 @@
 package dev.trawl.extract;
 
+import dev.trawl.internal.extract.Ascii;
+import dev.trawl.internal.extract.StartTag;
+
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +48,7 @@ public record Page(URI url, int status, String contentType, byte[] body) {
     }
 
     /** The charset {@link #text()} decodes with. */
-    Charset charset() {
+    public Charset charset() {
         if (body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF) {
             return StandardCharsets.UTF_8;
         }

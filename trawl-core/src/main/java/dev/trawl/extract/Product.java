@@ -1,5 +1,7 @@
 package dev.trawl.extract;
 
+import dev.trawl.internal.extract.Prices;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;

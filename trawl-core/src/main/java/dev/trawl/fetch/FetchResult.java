@@ -1,6 +1,6 @@
 package dev.trawl.fetch;
 
-import dev.trawl.FailureReason;
+import dev.trawl.crawl.FailureReason;
 
 /** What one HTTP attempt gave: a complete response, or an error from the closed set. */
 public sealed interface FetchResult permits FetchResult.Response, FetchResult.Error {

@@ -1,5 +1,8 @@
 package dev.trawl.fetch;
 
+import dev.trawl.internal.fetch.ApacheTransport;
+import dev.trawl.internal.fetch.JdkTransport;
+
 /** The HTTP clients trawl can fetch with. */
 public final class Transports {
     private Transports() {}

@@ -1,6 +1,6 @@
 package dev.trawl.output;
 
-import dev.trawl.CrawlResult;
+import dev.trawl.crawl.CrawlResult;
 import java.io.IOException;
 
 /**

@@ -1,6 +1,13 @@
 package dev.trawl.output;
 
-import dev.trawl.CrawlResult;
+import dev.trawl.internal.output.Csv;
+import dev.trawl.internal.output.JsonLines;
+import dev.trawl.internal.output.OutcomeColumns;
+import dev.trawl.internal.output.ProductColumns;
+import dev.trawl.internal.output.RowWriter;
+import dev.trawl.internal.output.TableSink;
+
+import dev.trawl.crawl.CrawlResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -1,5 +1,8 @@
 package dev.trawl.recipe;
 
+import dev.trawl.internal.recipe.RecipeFiles;
+import dev.trawl.internal.recipe.RecipeReader;
+
 import dev.trawl.extract.Extractor;
 import dev.trawl.extract.Product;
 import java.net.URI;

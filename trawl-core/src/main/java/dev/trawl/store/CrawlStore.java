@@ -1,5 +1,10 @@
 package dev.trawl.store;
 
+import dev.trawl.internal.store.Lane;
+import dev.trawl.internal.store.Pending;
+import dev.trawl.internal.store.SqliteCrawlStore;
+import dev.trawl.internal.store.StoreBatch;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;

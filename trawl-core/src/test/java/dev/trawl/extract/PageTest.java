@@ -1,5 +1,7 @@
 package dev.trawl.extract;
 
+import dev.trawl.extract.Page;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -2,9 +2,9 @@ package dev.trawl.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.trawl.store.JdbcCrawlStore;
+import dev.trawl.internal.store.JdbcCrawlStore;
 import dev.trawl.store.Run;
-import dev.trawl.store.StoreBatch;
+import dev.trawl.internal.store.StoreBatch;
 import dev.trawl.store.StoreException;
 import java.net.InetAddress;
 import java.sql.Connection;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trawl.store.CrawlStore;
-import dev.trawl.store.CrawlStoreContract;
+import dev.trawl.store.contract.CrawlStoreContract;
 import dev.trawl.store.StoreException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.trawl.Crawl;
+import dev.trawl.crawl.Crawl;
 import dev.trawl.CrawlBuilder;
-import dev.trawl.CrawlSummary;
-import dev.trawl.Seeds;
+import dev.trawl.crawl.CrawlSummary;
+import dev.trawl.crawl.Seeds;
 import dev.trawl.Trawl;
 import dev.trawl.demoshop.DemoShop;
 import dev.trawl.store.CrawlStore;

@@ -1,0 +1,23 @@
+package dev.trawl.crawl;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** A crawl's counters at one moment: URLs done and failed (by reason), requests, bytes, products, statuses, hosts. */
+/**
+ * @param attempts      HTTP requests sent, retries and redirect hops included
+ * @param latencyMicros the attempts' latency histogram: each bucket's upper bound in µs, and its count
+ */
+public record CrawlCounts(long done, Map<FailureReason, Long> failedByReason, long attempts, long retries, long redirects,
+                       long bytes, long products, Map<Integer, Long> byStatus, List<HostCounts> hosts,
+                       java.util.SortedMap<Long, Long> latencyMicros) {
+    public long failed() {
+        return failedByReason.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** URLs with a terminal outcome. */
+    public long finished() {
+        return done + failed();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.trawl.crawl;
+
+import dev.trawl.internal.stats.CrawlStats;
+import java.time.Duration;
+
+/**
+ * The end of a crawl in numbers.
+ *
+ * @param counts  every counter at the end
+ * @param elapsed wall time from start to the last outcome written
+ * @param cpu     CPU time the whole process used meanwhile (all threads, JIT and GC included)
+ * @param stoppedEarly true when the crawl was closed before every URL had its outcome
+ * @param run     the store's run the crawl wrote, null without a store
+ */
+public record CrawlSummary(CrawlCounts counts, Duration elapsed, Duration cpu, boolean stoppedEarly,
+                           dev.trawl.store.Run run) {
+
+    /** Pages fetched per second of wall time. */
+    public double pagesPerSecond() {
+        double s = elapsed.toNanos() / 1e9;
+        return s > 0 ? counts.done() / s : 0;
+    }
+
+    /** CPU milliseconds per URL with an outcome. */
+    public double cpuMillisPerPage() {
+        long n = counts.finished();
+        return n > 0 ? cpu.toNanos() / 1e6 / n : 0;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.trawl.crawl;
+
+/**
+ * The closed set of reasons a URL can fail for. Each reason knows whether another attempt may
+ * succeed; {@link #code()} is the stable lower-case name written to outcome files.
+ */
+public enum FailureReason {
+    /** No response, or no complete response, within the connect, first-byte or total timeout. */
+    TIMEOUT(true),
+    /** The connection was refused. */
+    REFUSED(true),
+    /** The connection was reset or closed before the response was complete. */
+    RESET(true),
+    /** The host name did not resolve. */
+    UNKNOWN_HOST(true),
+    /** The TLS handshake failed. */
+    TLS(false),
+    /** The server broke the HTTP protocol (bad status line, bad chunk, ...). */
+    PROTOCOL(true),
+    /** The body could not be decoded (a broken gzip or deflate stream). */
+    DECODING(false),
+    /** The body (after decoding) was larger than the size cap. */
+    TOO_LARGE(false),
+    /** More redirects than the limit, or a redirect loop. */
+    TOO_MANY_REDIRECTS(false),
+    /** The final HTTP status was not a success; retryable statuses failed on every attempt. */
+    HTTP_STATUS(false),
+    /** The seed was not a valid absolute URL. */
+    INVALID_URL(false),
+    /** The URL's scheme is not http or https. */
+    UNSUPPORTED_SCHEME(false),
+    /** The host's robots.txt disallows the URL (or could not be fetched, which RFC 9309 reads as disallowing all): never requested. */
+    ROBOTS(false),
+    /** The sitemap could not be read: not a sitemap, malformed XML, a DTD or external entity, too large. */
+    BAD_SITEMAP(false),
+    /** The extractor threw on this page. */
+    EXTRACT_ERROR(false),
+    /** Any other I/O error. */
+    IO_ERROR(true),
+    /** The crawl was closed before this request finished. */
+    CANCELLED(false);
+
+    private final boolean retryable;
+
+    FailureReason(boolean retryable) {
+        this.retryable = retryable;
+    }
+
+    /** Whether another attempt of the same request may succeed. */
+    public boolean retryable() {
+        return retryable;
+    }
+
+    /** Counts by reason as summaries write them, {@code "timeout 8, http_status 4"}, in the map's order; "" for none. */
+    public static String describe(java.util.Map<FailureReason, Long> counts) {
+        return counts.entrySet().stream().map(e -> e.getKey().code() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The stable lower-case name used in files and summaries, e.g. {@code too_large}. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

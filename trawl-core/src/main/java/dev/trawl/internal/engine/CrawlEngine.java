@@ -1,0 +1,393 @@
+package dev.trawl.internal.engine;
+
+import dev.trawl.internal.frontier.StoreFrontier;
+import dev.trawl.internal.runtime.TrawlThreads;
+
+import dev.trawl.crawl.Crawl;
+import dev.trawl.crawl.CrawlConfig;
+import dev.trawl.crawl.CrawlProgress;
+import dev.trawl.crawl.CrawlResult;
+import dev.trawl.crawl.CrawlSummary;
+import dev.trawl.crawl.FailureReason;
+import dev.trawl.crawl.Outcome;
+import dev.trawl.extract.Extractors;
+import dev.trawl.extract.Page;
+import dev.trawl.fetch.FetchResult;
+import dev.trawl.fetch.Transport;
+import dev.trawl.fetch.Transports;
+import dev.trawl.internal.frontier.CrawlRequest;
+import dev.trawl.internal.frontier.Frontier;
+import dev.trawl.internal.discover.SitemapReader;
+import dev.trawl.internal.frontier.EmbeddedFrontier;
+import dev.trawl.internal.frontier.RequestKind;
+import dev.trawl.internal.politeness.RobotsRules;
+import dev.trawl.internal.runtime.Ticks;
+import dev.trawl.internal.politeness.HostScheduler;
+import dev.trawl.internal.stats.BlockingDetector;
+import dev.trawl.internal.stats.CrawlStats;
+import dev.trawl.store.Run;
+import dev.trawl.fetch.Validators;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * The engine of one crawl (DESIGN.md, data flow): a dispatcher thread moves requests from the
+ * {@link Frontier} to the {@link HostScheduler} and starts each request the scheduler lets go on
+ * a virtual thread of its own; that thread fetches, decides ({@link RequestStep}) and hands the
+ * terminal result to the {@link ResultWriter}. Internal: use {@link dev.trawl.Trawl#crawl()}.
+ */
+public final class CrawlEngine implements Crawl {
+    /** A JSON-LD page (Jackson) and a microdata page (jsoup's DOM): the extractor's two paths. */
+    private static final List<Page> WARM_UP_PAGES = List.of(
+            warmUpPage("<script type=\"application/ld+json\">{\"@type\":\"Product\",\"offers\":{\"price\":\"1.00\"}}</script>"),
+            warmUpPage("<div itemscope itemtype=\"https://schema.org/Product\"><span itemprop=\"name\">n</span>"
+                    + "<div itemprop=\"offers\" itemscope itemtype=\"https://schema.org/Offer\"><meta itemprop=\"price\" content=\"1.00\">"
+                    + "<meta itemprop=\"priceCurrency\" content=\"EUR\"></div></div>"));
+
+    private final CrawlConfig config;
+    private final CrawlStats stats = new CrawlStats();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final HostScheduler scheduler;
+    private final Transport transport;
+    private final ResultLog writer;
+    private final Frontier frontier;
+    private final RequestStep step;
+    private final Run run;
+    private final RobotsGate robots;
+    private final ResponseProcessor processor;
+    private final BlockingDetector blocking;
+    private final Set<Thread> requests = ConcurrentHashMap.newKeySet();
+    private final CompletableFuture<CrawlSummary> summary = new CompletableFuture<>();
+    private final Thread dispatcher;
+    private final long startTicks = Ticks.now();
+    private final long startCpu = processCpuNanos();
+    private volatile boolean stopping;
+    /** Pages fetched and still being processed (guarded by {@code lock}). */
+    private int processing;
+
+    public CrawlEngine(CrawlConfig config) {
+        this.config = config;
+        this.scheduler = new HostScheduler(config.concurrency(), config.perHost(), config.delay(), config.adaptive());
+        this.transport = Transports.named(config.transport(), config.fetch());
+        this.step = new RequestStep(config, stats);
+        this.robots = new RobotsGate(scheduler, config.obeyRobots(), config.maxCrawlDelay());
+        Consumer<EmbeddedFrontier.Rejected> rejected = r -> {
+            stats.failed("-", r.parsed().reason());
+            writer().submit(null, new CrawlResult(null, r.seed().source(), r.seed().text(),
+                    new Outcome.Failed(r.parsed().reason(), r.parsed().message(), 0, 0), List.of(), Instant.now()), Validators.NONE);
+        };
+        int queue = Math.max(1024, config.concurrency() * 4);
+        if (config.store() == null) {
+            this.run = null;
+            this.writer = new ResultWriter(config.sinks(), queue, config.warnings());
+            this.frontier = new EmbeddedFrontier(config.seeds(), config.buffer(), config.canonicalizer(), rejected, config.warnings(),
+                    this::wake);
+        } else {
+            StoreWriter store = new StoreWriter(config.store(), config.job(), config.canonicalizer(), config.sinks(), queue,
+                    Duration.ofMillis(50), config.warnings(), this::stopSoon);
+            this.writer = store;
+            try {
+                this.run = store.run();
+            } catch (RuntimeException e) {
+                transport.close();
+                throw e;
+            }
+            // The writer must never wait for the engine's lock: it wakes the dispatcher from a thread of its own.
+            this.frontier = new StoreFrontier(config.seeds(), run.seedsRead(), config.buffer(), store, rejected, config.warnings(),
+                    () -> TrawlThreads.startVirtual("wake", this::wake));
+        }
+        this.processor = new ResponseProcessor(config, stats, frontier, writer, this::robotsLearned);
+        this.blocking = config.detectBlocking()
+                ? BlockingDetector.start(Duration.ofMillis(20), Duration.ofMillis(500), config.warnings()) : null;
+        this.dispatcher = TrawlThreads.startVirtual("dispatcher", this::dispatch);
+        boolean ownExtractor = config.extractor() == Extractors.products() || config.extractor() == Extractors.jsonLdProducts();
+        // Loads Jackson and the sitemap parser while the first requests are on the wire, not after.
+        // Only our own extractor: a user's must never be handed a page that was not fetched.
+        TrawlThreads.startVirtual("warm-up", () -> {
+            SitemapReader.warmUp();
+            if (ownExtractor) {
+                WARM_UP_PAGES.forEach(config.extractor()::extract);
+            }
+        });
+    }
+
+    private static Page warmUpPage(String html) {
+        return new Page(URI.create("http://warm-up.invalid/"), 200, "text/html", html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void dispatch() {
+        boolean finished = false;
+        RuntimeException failure = null;
+        try {
+            finished = dispatchUntilDone();
+        } catch (RuntimeException e) {
+            failure = e; // a bug: stop the crawl cleanly and let await() say so
+        } finally {
+            end(!finished, failure);
+        }
+    }
+
+    /** Returns true when every URL has its outcome, false when stopped early. */
+    private boolean dispatchUntilDone() {
+        lock.lock();
+        try {
+            while (!stopping) {
+                long now = Ticks.now();
+                fill(config.buffer());
+                startReady(now);
+                // Head-of-line: when the queued requests all wait on busy hosts while the global cap
+                // has room, read further ahead, up to the bounded look-ahead, for other hosts' work.
+                while (scheduler.inFlight() < config.concurrency() && processing < config.concurrency()
+                        && scheduler.pending() < config.lookahead() && fill(scheduler.pending() + 1)) {
+                    startReady(now);
+                }
+                if (scheduler.inFlight() == 0 && processing == 0 && scheduler.pending() == 0 && frontier.exhausted()) {
+                    return true;
+                }
+                // Full of pages being processed: only a finished one can let the next request start.
+                long ready = processing >= config.concurrency() ? Long.MAX_VALUE : scheduler.earliestReady();
+                if (ready == Long.MAX_VALUE) {
+                    changed.await();
+                } else {
+                    changed.awaitNanos(ready - now);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+        return false;
+    }
+
+    /**
+     * Moves requests from the frontier through the robots gate to the scheduler until
+     * {@code limit} are pending; false if the frontier had none. Requests the gate refuses or
+     * releases as sites are handled here, under the lock: neither fetches anything.
+     */
+    private boolean fill(int limit) {
+        boolean any = false;
+        RobotsGate.Released released = new RobotsGate.Released();
+        while (scheduler.pending() < limit) {
+            CrawlRequest r = frontier.poll();
+            if (r == null) {
+                break;
+            }
+            robots.admit(r, released);
+            any = true;
+        }
+        release(released);
+        return any;
+    }
+
+    /** A host's robots.txt rules are known (called on its request's thread). */
+    private void robotsLearned(String host, RobotsRules rules) {
+        RobotsGate.Released released = new RobotsGate.Released();
+        lock.lock();
+        try {
+            robots.learned(host, rules, released);
+            changed.signal();
+        } finally {
+            lock.unlock();
+        }
+        release(released);
+    }
+
+    /** Ends refused requests (robots.txt disallows them) and puts sites' sitemaps in the frontier. */
+    private void release(RobotsGate.Released released) {
+        for (RobotsGate.Ruled r : released.refused()) {
+            processor.refuse(r.request(), r.rules());
+        }
+        for (RobotsGate.Ruled site : released.sites()) {
+            processor.expandSite(site.request(), site.rules());
+        }
+    }
+
+    private void startReady(long now) {
+        while (processing < config.concurrency()) {
+            CrawlRequest r = scheduler.next(now);
+            if (r == null) {
+                return;
+            }
+            launch(r);
+        }
+    }
+
+    /**
+     * Starts one request on its own virtual thread. Its slot is freed as soon as the response is
+     * in, so the next request to the host need not wait for extraction; pages being processed
+     * are bounded separately (at most {@code concurrency} of them) so memory stays bounded.
+     */
+    private void launch(CrawlRequest request) {
+        Thread t = TrawlThreads.virtual().newThread(() -> {
+            try {
+                FetchResult fetched = fetch(request);
+                long retryAfter = step.retryAfter(fetched);
+                lock.lock();
+                try {
+                    scheduler.finished(request.host());
+                    feedback(request.host(), fetched);
+                    if (retryAfter > 0) {
+                        scheduler.pause(request.host(), retryAfter);
+                    }
+                    processing++;
+                    changed.signal();
+                } finally {
+                    lock.unlock();
+                }
+                CrawlRequest next = step.decide(request, fetched, retryAfter, () -> stopping, processor::ended);
+                RobotsGate.Released released = new RobotsGate.Released();
+                lock.lock();
+                try {
+                    processing--;
+                    if (next != null) {
+                        if (next.redirects() == request.redirects()) {
+                            frontier.retrying(next);
+                        }
+                        robots.admit(next, released); // a redirect may lead to another host, with rules of its own
+                    }
+                    changed.signal();
+                } finally {
+                    lock.unlock();
+                }
+                release(released);
+            } finally {
+                requests.remove(Thread.currentThread());
+            }
+        });
+        requests.add(t);
+        t.start();
+    }
+
+    /** Tells the host's adaptive concurrency how the attempt went (under the lock). */
+    private void feedback(String host, FetchResult fetched) {
+        switch (fetched) {
+            case FetchResult.Response r when r.status() == 429 || r.status() == 503 -> scheduler.overloaded(host, Ticks.now());
+            case FetchResult.Response r -> scheduler.succeeded(host, r.elapsedNanos(), Ticks.now());
+            case FetchResult.Error e when e.reason() == FailureReason.TIMEOUT -> scheduler.overloaded(host, Ticks.now());
+            case FetchResult.Error e -> { }
+        }
+    }
+
+    private FetchResult fetch(CrawlRequest request) {
+        lock.lock();
+        try {
+            scheduler.sending(request.host(), Ticks.now());
+        } finally {
+            lock.unlock();
+        }
+        try {
+            long cap = request.kind() == RequestKind.SITEMAP ? Math.max(SitemapReader.MAX_BYTES, config.fetch().maxBodyBytes())
+                    : config.fetch().maxBodyBytes();
+            return transport.fetch(request.url(), cap, request.validators());
+        } catch (RuntimeException e) {
+            return new FetchResult.Error(FailureReason.IO_ERROR, "transport failed: " + e, 0);
+        }
+    }
+
+    /** Stops the crawl from a thread that must not wait (the store writer, when the store fails). */
+    private void stopSoon() {
+        stopping = true;
+        TrawlThreads.startVirtual("wake", this::wake);
+    }
+
+    private ResultLog writer() {
+        return writer;
+    }
+
+    private void wake() {
+        lock.lock();
+        try {
+            changed.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits for the requests in flight (cut short by closing the transport when stopping), then drains the writer. */
+    private void end(boolean early, RuntimeException failure) {
+        if (early) {
+            transport.close();
+        }
+        for (Thread t : List.copyOf(requests)) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        frontier.close();
+        writer.close(!early && failure == null);
+        Duration elapsed = Duration.ofNanos(Ticks.now() - startTicks); // the last outcome is written
+        Duration cpu = Duration.ofNanos(processCpuNanos() - startCpu);
+        if (blocking != null) {
+            blocking.close();
+        }
+        if (!early) {
+            transport.close();
+        }
+        if (failure != null) {
+            summary.completeExceptionally(failure);
+        } else {
+            summary.complete(new CrawlSummary(stats.snapshot(), elapsed, cpu, early, run));
+        }
+    }
+
+    @Override
+    public CrawlSummary await() throws InterruptedException {
+        try {
+            return summary.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("crawl engine failed", e.getCause());
+        }
+    }
+
+    @Override
+    public CrawlProgress progress() {
+        int inFlight;
+        long queued;
+        int waiting;
+        lock.lock();
+        try {
+            inFlight = scheduler.inFlight();
+            queued = scheduler.pending() + frontier.queued();
+            waiting = scheduler.retriesWaiting();
+        } finally {
+            lock.unlock();
+        }
+        return new CrawlProgress(stats.snapshot(), inFlight, queued, waiting, Duration.ofNanos(Ticks.now() - startTicks));
+    }
+
+    @Override
+    public void close() {
+        if (!summary.isDone()) {
+            stopping = true;
+            wake();
+        }
+        try {
+            dispatcher.join();
+            summary.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+}

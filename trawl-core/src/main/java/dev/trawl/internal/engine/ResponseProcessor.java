@@ -1,0 +1,205 @@
+package dev.trawl.internal.engine;
+
+import dev.trawl.crawl.CrawlConfig;
+import dev.trawl.crawl.CrawlResult;
+import dev.trawl.crawl.FailureReason;
+import dev.trawl.crawl.Outcome;
+import dev.trawl.internal.discover.Link;
+import dev.trawl.discover.LinkRules;
+import dev.trawl.internal.discover.PageLinks;
+import dev.trawl.internal.discover.SitemapReader;
+import dev.trawl.extract.Page;
+import dev.trawl.extract.Product;
+import dev.trawl.fetch.FetchResult;
+import dev.trawl.fetch.Validators;
+import dev.trawl.internal.frontier.CrawlRequest;
+import dev.trawl.internal.frontier.Frontier;
+import dev.trawl.internal.frontier.HostKey;
+import dev.trawl.internal.frontier.RequestKind;
+import dev.trawl.internal.frontier.SeedUrls;
+import dev.trawl.internal.politeness.RobotsRules;
+import dev.trawl.internal.stats.CrawlStats;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * What a request's end yields, by its kind (DESIGN.md, data flow step 5), on its virtual thread:
+ * a page's products (and, from a start page, the links to follow, back to the frontier); a
+ * sitemap's child sitemaps and pages (back to the frontier); a robots.txt's rules (to the robots
+ * gate), and then a site's sitemaps. Every request but a robots.txt ends in exactly one result for
+ * the writer.
+ */
+final class ResponseProcessor {
+    private final CrawlConfig config;
+    private final CrawlStats stats;
+    private final Frontier frontier;
+    private final ResultLog results;
+    private final BiConsumer<String, RobotsRules> robotsLearned;
+    private final String agent;
+
+    ResponseProcessor(CrawlConfig config, CrawlStats stats, Frontier frontier, ResultLog results,
+                      BiConsumer<String, RobotsRules> robotsLearned) {
+        this.config = config;
+        this.stats = stats;
+        this.frontier = frontier;
+        this.results = results;
+        this.robotsLearned = robotsLearned;
+        this.agent = RobotsRules.agentToken(config.fetch().userAgent());
+    }
+
+    /** Handles a request's end: {@code response} is the 2xx response of a {@link Outcome.Done}, else null. */
+    void ended(CrawlRequest request, Outcome outcome, FetchResult.Response response) {
+        switch (request.kind()) {
+            case ROBOTS -> robotsLearned.accept(HostKey.of(request.seedUrl()), robots(request, outcome, response));
+            case SITEMAP -> sitemap(request, outcome, response);
+            default -> page(request, outcome, response);
+        }
+    }
+
+    /** Records a terminal outcome: counts it and hands it to the writer. */
+    void record(CrawlRequest request, Outcome outcome, List<Product> products) {
+        record(request, outcome, products, Validators.NONE);
+    }
+
+    private void record(CrawlRequest request, Outcome outcome, List<Product> products, Validators validators) {
+        switch (outcome) {
+            case Outcome.Done d -> stats.done(HostKey.of(request.seedUrl()), products.size());
+            case Outcome.Failed f -> stats.failed(HostKey.of(request.seedUrl()), f.reason());
+        }
+        results.submit(request, new CrawlResult(request.seedUrl(), request.source(), request.seedUrl().toString(), outcome, products,
+                Instant.now()), validators);
+    }
+
+    /** Ends a request robots.txt disallows, without a request. */
+    void refuse(CrawlRequest request, RobotsRules rules) {
+        record(request, new Outcome.Failed(rules.denialReason(), rules.denial(), 0, 0), List.of());
+    }
+
+    /** A site's robots.txt is known: its Sitemap: lines (else /sitemap.xml) enter the frontier. */
+    void expandSite(CrawlRequest site, RobotsRules rules) {
+        List<String> sitemaps = rules.sitemaps().isEmpty() ? List.of(site.host() + "/sitemap.xml") : rules.sitemaps();
+        for (String sitemap : sitemaps) {
+            SeedUrls.Parsed parsed = SeedUrls.parse(sitemap.strip());
+            if (parsed.ok()) {
+                frontier.offer(CrawlRequest.of(parsed.url(), site.source(), RequestKind.SITEMAP, 0));
+            } else {
+                config.warnings().accept("robots.txt of " + site.host() + ": Sitemap: " + sitemap + ": " + parsed.message() + " (skipped)");
+            }
+        }
+        frontier.expanded(site);
+    }
+
+    private RobotsRules robots(CrawlRequest request, Outcome outcome, FetchResult.Response response) {
+        if (response != null) {
+            byte[] body = response.body().length <= RobotsRules.MAX_BYTES ? response.body()
+                    : Arrays.copyOf(response.body(), RobotsRules.MAX_BYTES);
+            return RobotsRules.parse(request.url(), response.contentType(), body, agent);
+        }
+        Outcome.Failed f = (Outcome.Failed) outcome;
+        if (f.reason() == FailureReason.HTTP_STATUS && f.status() >= 400 && f.status() < 500 && f.status() != 429) {
+            return RobotsRules.missing();
+        }
+        return RobotsRules.unreachable(f.reason() == FailureReason.HTTP_STATUS ? FailureReason.ROBOTS : f.reason(), f.detail());
+    }
+
+    private void sitemap(CrawlRequest request, Outcome outcome, FetchResult.Response response) {
+        if (response == null) {
+            record(request, outcome, List.of());
+            return;
+        }
+        SitemapReader.Content content;
+        try {
+            content = SitemapReader.read(request.url(), response.contentType(), response.body());
+        } catch (SitemapReader.Unreadable e) {
+            config.warnings().accept(request.url() + ": " + e.getMessage() + " (skipped)");
+            record(request, new Outcome.Failed(FailureReason.BAD_SITEMAP, e.getMessage(), response.status(), outcome.attempts()),
+                    List.of());
+            return;
+        }
+        String from = request.url().toString();
+        for (var child : content.sitemaps()) {
+            frontier.offer(CrawlRequest.of(child, from, RequestKind.SITEMAP, 0));
+        }
+        for (SitemapReader.Entry page : content.pages()) {
+            boolean fresh = config.modifiedSince() == null || page.lastModified() == null
+                    || !page.lastModified().isBefore(config.modifiedSince());
+            if (fresh && config.follow().wanted(page.url().toString())) {
+                frontier.offer(CrawlRequest.of(page.url(), from, RequestKind.PAGE, 0));
+            }
+        }
+        record(request, outcome, List.of());
+    }
+
+    private void page(CrawlRequest request, Outcome outcome, FetchResult.Response response) {
+        if (response == null) {
+            record(request, outcome, List.of());
+            return;
+        }
+        if (response.status() == 304) {
+            // Unchanged since the last run: the store keeps that run's products for it.
+            record(request, outcome, List.of(), validators(response, request.validators()));
+            return;
+        }
+        List<Product> products = List.of();
+        if (isMarkup(response.contentType())) {
+            Page page = new Page(request.url(), response.status(), response.contentType(), response.body());
+            if (config.extractor() != null) {
+                try {
+                    products = config.extractor().extract(page);
+                } catch (RuntimeException e) {
+                    record(request, new Outcome.Failed(FailureReason.EXTRACT_ERROR, "extractor threw " + e, response.status(),
+                            outcome.attempts()), List.of());
+                    return;
+                }
+            }
+            if (request.kind() == RequestKind.START) {
+                follow(request, page);
+            }
+        }
+        record(request, outcome, products, validators(response, Validators.NONE));
+    }
+
+    /** What the response says of the page's version, each value falling back to what was known; none a header cannot carry. */
+    private static Validators validators(FetchResult.Response response, Validators known) {
+        try {
+            return new Validators(response.etag() != null ? response.etag() : known.etag(),
+                    response.lastModified() != null ? response.lastModified() : known.lastModified());
+        } catch (IllegalArgumentException e) {
+            return known;
+        }
+    }
+
+    private void follow(CrawlRequest request, Page page) {
+        LinkRules rules = config.follow();
+        Document doc = Jsoup.parse(page.text(), request.url().toString());
+        String pageHost = request.url().getHost();
+        String from = request.url().toString();
+        List<String> selectors = rules.linkSelectors();
+        List<String> recipeSelectors = config.recipes().followSelectors(request.url());
+        if (!recipeSelectors.isEmpty()) {
+            // A recipe narrows "every link" to the ones it names, or adds to the ones the rules name.
+            selectors = selectors.isEmpty() ? recipeSelectors
+                    : java.util.stream.Stream.concat(selectors.stream(), recipeSelectors.stream()).toList();
+        }
+        for (Link link : PageLinks.find(doc, selectors, rules.nextPageSelectors())) {
+            int depth = link.nextPage() ? request.depth() : request.depth() + 1;
+            if (depth <= rules.maxDepth() && rules.hostAllowed(pageHost, link.url().getHost())
+                    && rules.wanted(link.url().toString())) {
+                frontier.offer(CrawlRequest.of(link.url(), from, RequestKind.START, depth));
+            }
+        }
+    }
+
+    private static boolean isMarkup(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        String ct = contentType.toLowerCase(Locale.ROOT);
+        return ct.contains("html") || ct.contains("xml") || ct.contains("json") || ct.startsWith("text/");
+    }
+}

@@ -1,0 +1,19 @@
+package dev.trawl.internal.engine;
+
+import dev.trawl.crawl.CrawlResult;
+import dev.trawl.fetch.Validators;
+import dev.trawl.internal.frontier.CrawlRequest;
+
+/** Where a crawl's terminal results go, through its one writer thread: to the sinks, and to the store if there is one. */
+interface ResultLog {
+
+    /**
+     * Hands over a terminal result; blocks while the writer's queue is full (back-pressure).
+     * {@code request} is null for a seed that never became one; {@code validators} are what the
+     * response said of the page's version.
+     */
+    void submit(CrawlRequest request, CrawlResult result, Validators validators);
+
+    /** Writes everything submitted and ends the writer; {@code complete} when every URL has its outcome. */
+    void close(boolean complete);
+}

@@ -1,0 +1,557 @@
+package dev.trawl.internal.extract;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Prices read from the text a shop shows in its HTML ({@code "1.299,99 €"}, {@code "from £9.99"},
+ * {@code "Was $20.00 Now $15.00"}), for site recipes that select that text. {@link Prices} is the
+ * strict reader for structured data; this one reads what people write.
+ *
+ * <p>Promises: it never throws, whatever the text or hint; it returns null when the text states no
+ * price; amounts are exact {@link BigDecimal}s with the scale the text shows, never over 15 integer
+ * digits; a currency is an ISO 4217 code. Only the first 200 characters are read.
+ *
+ * <p>How ambiguous text is read: a single {@code .} or {@code ,} followed by exactly three digits
+ * groups thousands ({@code 1,299} is 1299) unless the currency has three minor digits (KWD, BHD:
+ * 1.299); any other single {@code .} or {@code ,} is the decimal point, and so is the last one when
+ * the other kind, a space or an apostrophe groups the digits before it. {@code ,-} after a number
+ * means no cents; {@code 12€50} is 12.50. When a text names a currency, numbers without one ("Only 3
+ * left!") are not prices, and nor is a bare whole number followed by a word like "left" or "items".
+ * Two prices joined by a dash, "to", "bis" and the like are a range. A word like "was", "RRP",
+ * "statt" or "regular" marks the struck-out price; "now", "sale", "nur" the new one; two unmarked
+ * prices of one currency are a sale, the lower being the price. Discounts ("save $5", "$5 off",
+ * "-20%") are never the price; unit prices ("$1.20/100 g") only when nothing else is.
+ */
+public final class PriceText {
+    /** Only this many characters of a text are read: a price is short, and the cap bounds the work. */
+    static final int MAX_SCAN = 200;
+
+    private enum Kind { NUMBER, MONEY, WORD, DASH, PERCENT, SLASH, OTHER }
+
+    private enum Role { NONE, WAS, NOW, SAVE }
+
+    /** A currency sign: the code it means, the codes a caller's hint may pick instead, whether it only counts before digits. */
+    private record Sign(String code, Set<String> hintable, boolean prefixOnly) {
+        String resolve(String hint) {
+            return hint != null && hintable.contains(hint) ? hint : code;
+        }
+    }
+
+    private record Token(Kind kind, String text, Sign sign) {}
+
+    /** One price or range, ready to be chosen between. */
+    private record Entry(BigDecimal low, BigDecimal high, String currency, Role role) {}
+
+    /** A number in the token list and what surrounds it. */
+    private static final class Price {
+        final int number;
+        int first;
+        int last;
+        Role role;
+        Sign sign;
+        boolean percent;
+        boolean unit;
+        boolean count;
+        Price rangeEnd;
+        String currency;
+        BigDecimal value;
+
+        Price(int number, Role role) {
+            this.number = number;
+            this.first = number;
+            this.last = number;
+            this.role = role;
+        }
+    }
+
+    private static final Set<String> DOLLARS = Set.of("CAD", "AUD", "NZD", "SGD", "HKD", "MXN", "TWD", "ARS", "CLP",
+            "COP", "UYU", "BSD", "BBD", "BZD", "BMD", "BND", "FJD", "GYD", "JMD", "KYD", "LRD", "NAD", "SBD", "SRD", "TTD",
+            "XCD");
+
+    /** Signs that are not letters alone; matched longest first. Those starting with a letter must not end a word. */
+    private static final Map<String, Sign> SYMBOLS = Map.ofEntries(
+            Map.entry("$", new Sign("USD", DOLLARS, false)),
+            Map.entry("US$", fixed("USD")), Map.entry("C$", fixed("CAD")), Map.entry("CA$", fixed("CAD")),
+            Map.entry("A$", fixed("AUD")), Map.entry("AU$", fixed("AUD")), Map.entry("NZ$", fixed("NZD")),
+            Map.entry("HK$", fixed("HKD")), Map.entry("S$", fixed("SGD")), Map.entry("R$", fixed("BRL")),
+            Map.entry("MX$", fixed("MXN")),
+            Map.entry("€", fixed("EUR")),
+            Map.entry("£", new Sign("GBP", Set.of("EGP", "GIP", "FKP", "SHP"), false)),
+            Map.entry("¥", new Sign("JPY", Set.of("CNY"), false)),
+            Map.entry("JP¥", fixed("JPY")), Map.entry("CN¥", fixed("CNY")), Map.entry("元", fixed("CNY")),
+            Map.entry("円", fixed("JPY")), Map.entry("₹", fixed("INR")), Map.entry("₩", fixed("KRW")),
+            Map.entry("₽", fixed("RUB")), Map.entry("₺", fixed("TRY")), Map.entry("₫", fixed("VND")),
+            Map.entry("₪", fixed("ILS")), Map.entry("₱", fixed("PHP")), Map.entry("฿", fixed("THB")),
+            Map.entry("₴", fixed("UAH")), Map.entry("₦", fixed("NGN")), Map.entry("₸", fixed("KZT")),
+            Map.entry("₡", fixed("CRC")), Map.entry("₲", fixed("PYG")), Map.entry("₾", fixed("GEL")),
+            Map.entry("₼", fixed("AZN")), Map.entry("৳", fixed("BDT")));
+    private static final List<String> SYMBOLS_LONGEST_FIRST =
+            SYMBOLS.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+
+    /** Signs written as a whole word; lower-case keys match in any case, the others exactly ("Ft", not "ft" for feet). */
+    private static final Map<String, Sign> WORD_SIGNS = Map.ofEntries(
+            Map.entry("rs", new Sign("INR", Set.of("PKR", "LKR", "NPR"), false)),
+            Map.entry("kr", new Sign("SEK", Set.of("DKK", "NOK", "ISK"), false)),
+            Map.entry("lei", new Sign("RON", Set.of("MDL"), false)),
+            Map.entry("zł", fixed("PLN")), Map.entry("kč", fixed("CZK")), Map.entry("руб", fixed("RUB")),
+            Map.entry("грн", fixed("UAH")), Map.entry("лв", fixed("BGN")),
+            Map.entry("Ft", fixed("HUF")), Map.entry("Fr", fixed("CHF")),
+            Map.entry("R", new Sign("ZAR", Set.of(), true)));
+
+    private static final Map<String, Role> MARKERS = markers();
+    private static final Set<String> RANGE_WORDS = Set.of("to", "bis", "à", "a", "tot", "até", "до", "ila");
+    /** Words after a bare whole number that make it a count ("Only 2 left"), not a price. */
+    private static final Set<String> COUNT_WORDS = Set.of("left", "item", "items", "piece", "pieces", "pc", "pcs", "unit",
+            "units", "for", "review", "reviews", "rating", "ratings", "sold", "available", "in", "x", "pack", "stück", "stk",
+            "artikel", "bewertungen", "avis", "disponibles", "restants");
+    private static final Set<String> FREE_WORDS = Set.of("free", "gratis", "kostenlos", "gratuit", "gratuite", "gratuito",
+            "gratuita", "darmowy", "darmowa", "zdarma", "ingyenes", "ücretsiz", "бесплатно");
+    /** "Free shipping" is not a free product. */
+    private static final Set<String> FREE_WHAT = Set.of("shipping", "delivery", "returns", "return", "postage", "gift",
+            "trial", "sample", "versand", "lieferung", "livraison", "envío", "envio", "spedizione", "verzending");
+
+    private static final String FOLD_FROM = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212~\u301c\uff5e\u2019\u2018\u02bc\u2032\uffe5\uff04\uffe1\uff0c\uff0e";
+    private static final String FOLD_TO = "----------''''¥$£,.";
+
+    private PriceText() {}
+
+    /** The price a text states, as {@link #parse(String, String)} reads it without a currency hint. */
+    public static ParsedPrice parse(String text) {
+        return parse(text, null);
+    }
+
+    /**
+     * The price a text states, or null when it states none ("Sold out", "Price on request", "").
+     *
+     * @param currencyHint the ISO 4217 code the recipe states for the shop, or null; it picks the
+     *     currency an ambiguous sign means ({@code $} is CAD under the hint CAD, else USD; {@code kr}
+     *     is SEK unless DKK, NOK or ISK; {@code ¥} is JPY unless CNY), and is the currency when the
+     *     text names none. A hint that is not a currency code is ignored.
+     */
+    public static ParsedPrice parse(String text, String currencyHint) {
+        if (text == null) {
+            return null;
+        }
+        String hint = isoCode(currencyHint);
+        List<Token> tokens = tokenize(normalize(text));
+        List<Price> prices = prices(tokens);
+        for (Price p : prices) {
+            p.currency = p.sign == null ? null : p.sign.resolve(hint);
+            p.value = amount(tokens.get(p.number).text(), p.currency != null ? p.currency : hint);
+        }
+        prices.removeIf(p -> p.value == null || p.percent || p.count || p.role == Role.SAVE);
+        if (prices.stream().anyMatch(p -> p.sign != null)) {
+            prices.removeIf(p -> p.sign == null);
+        }
+        if (prices.stream().anyMatch(p -> !p.unit)) {
+            prices.removeIf(p -> p.unit);
+        }
+        List<Entry> entries = entries(prices);
+        if (entries.isEmpty()) {
+            return isFree(tokens) ? new ParsedPrice(BigDecimal.ZERO, hint, null, null) : null;
+        }
+        return choose(entries, hint);
+    }
+
+    private static ParsedPrice choose(List<Entry> entries, String hint) {
+        Entry now = first(entries, Role.NOW);
+        Entry was = first(entries, Role.WAS);
+        if (was == null && entries.size() >= 2) {
+            Entry a = entries.get(0);
+            Entry b = entries.get(1);
+            if (a.high() == null && b.high() == null && Objects.equals(a.currency(), b.currency())
+                    && (now == null || now == a || now == b)) {
+                Entry lower = a.low().compareTo(b.low()) <= 0 ? a : b;
+                Entry higher = lower == a ? b : a;
+                if (now == null) {
+                    now = lower;
+                }
+                if (higher != now && higher.low().compareTo(now.low()) > 0) {
+                    was = higher;
+                }
+            }
+        }
+        if (now == null) {
+            now = first(entries, Role.NONE);
+        }
+        if (now == null) {
+            // Only a "was" price is shown: it is still the one price the text states.
+            now = was;
+            was = null;
+        }
+        String currency = now.currency() != null ? now.currency() : hint;
+        return new ParsedPrice(now.low(), currency, now.high(), was == null ? null : was.low());
+    }
+
+    private static Entry first(List<Entry> entries, Role role) {
+        for (Entry e : entries) {
+            if (e.role() == role) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static List<Entry> entries(List<Price> prices) {
+        List<Entry> out = new ArrayList<>();
+        for (int k = 0; k < prices.size(); k++) {
+            Price p = prices.get(k);
+            Price q = k + 1 < prices.size() ? prices.get(k + 1) : null;
+            if (q != null && p.rangeEnd == q && p.value.compareTo(q.value) <= 0) {
+                out.add(new Entry(p.value, p.value.compareTo(q.value) < 0 ? q.value : null, p.currency, p.role));
+                k++;
+            } else {
+                out.add(new Entry(p.value, null, p.currency, p.role));
+            }
+        }
+        return out;
+    }
+
+    /** Every number with the currency sign beside it, the marker word before it and what follows it; ranges linked. */
+    private static List<Price> prices(List<Token> t) {
+        List<Price> out = new ArrayList<>();
+        boolean[] claimed = new boolean[t.size()];
+        Role pending = Role.NONE;
+        for (int i = 0; i < t.size(); i++) {
+            Token token = t.get(i);
+            if (token.kind() == Kind.WORD) {
+                pending = MARKERS.getOrDefault(token.text(), pending);
+                continue;
+            }
+            if (token.kind() != Kind.NUMBER) {
+                continue;
+            }
+            Price p = new Price(i, pending);
+            pending = Role.NONE;
+            if (is(t, i - 1, Kind.MONEY) && !claimed[i - 1]) {
+                p.sign = t.get(i - 1).sign();
+                p.first = i - 1;
+                claimed[i - 1] = true;
+                if (isCodeToken(t, i + 1) && !is(t, i + 2, Kind.NUMBER)) {
+                    // "$19.99 CAD": the code says which dollar.
+                    p.sign = t.get(i + 1).sign();
+                    p.last = i + 1;
+                    claimed[i + 1] = true;
+                }
+            } else if (is(t, i + 1, Kind.MONEY) && !t.get(i + 1).sign().prefixOnly()
+                    // A sign between two numbers belongs to the first only when the second has its own after it.
+                    && (!is(t, i + 2, Kind.NUMBER) || is(t, i + 3, Kind.MONEY))) {
+                p.sign = t.get(i + 1).sign();
+                p.last = i + 1;
+                claimed[i + 1] = true;
+            }
+            int next = p.last + 1;
+            p.percent = is(t, next, Kind.PERCENT);
+            p.unit = is(t, next, Kind.SLASH) || isWord(t, next, "per");
+            p.count = p.sign == null && isWholeNumber(token.text()) && is(t, next, Kind.WORD)
+                    && COUNT_WORDS.contains(t.get(next).text());
+            if (isWord(t, next, "off")) {
+                p.role = Role.SAVE;
+            }
+            out.add(p);
+        }
+        for (int k = 0; k + 1 < out.size(); k++) {
+            Price a = out.get(k);
+            Price b = out.get(k + 1);
+            int between = a.last + 1;
+            boolean connector = is(t, between, Kind.DASH)
+                    || is(t, between, Kind.WORD) && RANGE_WORDS.contains(t.get(between).text());
+            if (b.first == between + 1 && connector) {
+                a.rangeEnd = b;
+                a.sign = a.sign != null ? a.sign : b.sign;
+                b.sign = b.sign != null ? b.sign : a.sign;
+                a.percent |= b.percent;
+            }
+        }
+        return out;
+    }
+
+    private static boolean isFree(List<Token> t) {
+        for (int i = 0; i < t.size(); i++) {
+            if (t.get(i).kind() == Kind.WORD && FREE_WORDS.contains(t.get(i).text())
+                    && !(is(t, i + 1, Kind.WORD) && FREE_WHAT.contains(t.get(i + 1).text()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean is(List<Token> t, int i, Kind kind) {
+        return i >= 0 && i < t.size() && t.get(i).kind() == kind;
+    }
+
+    private static boolean isWord(List<Token> t, int i, String word) {
+        return is(t, i, Kind.WORD) && t.get(i).text().equals(word);
+    }
+
+    private static boolean isCodeToken(List<Token> t, int i) {
+        return is(t, i, Kind.MONEY) && t.get(i).text().equals(t.get(i).sign().code());
+    }
+
+    /**
+     * The value of a number token as written ("1.299,99", "1 299", "1.299,-", ".99"), read with the
+     * minor units of its currency; null when its grouping makes no sense or it is absurdly large.
+     */
+    static BigDecimal amount(String raw, String currency) {
+        boolean whole = raw.endsWith("-");
+        String s = whole ? raw.substring(0, raw.length() - 2) : raw;
+        List<String> groups = new ArrayList<>();
+        StringBuilder seps = new StringBuilder();
+        int start = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (!isDigit(s.charAt(i))) {
+                groups.add(s.substring(start, i));
+                seps.append(s.charAt(i));
+                start = i + 1;
+            }
+        }
+        groups.add(s.substring(start));
+        int k = seps.length();
+        boolean decimal = k > 0 && !whole && isDecimalPoint(seps, groups, currency);
+        int integerGroups = decimal ? k : k + 1;
+        if (!isGrouped(groups, seps, integerGroups)) {
+            return null;
+        }
+        StringBuilder digits = new StringBuilder();
+        for (int g = 0; g < integerGroups; g++) {
+            digits.append(groups.get(g));
+        }
+        if (digits.isEmpty()) {
+            digits.append('0');
+        }
+        if (decimal) {
+            digits.append('.').append(groups.get(k));
+        }
+        return Prices.check(new BigDecimal(digits.toString()));
+    }
+
+    /** Whether the last separator of a number is its decimal point. */
+    private static boolean isDecimalPoint(CharSequence seps, List<String> groups, String currency) {
+        int k = seps.length();
+        char last = seps.charAt(k - 1);
+        if (last != '.' && last != ',' || seps.toString().indexOf(last) < k - 1) {
+            return false;
+        }
+        if (k > 1) {
+            return true;
+        }
+        String first = groups.get(0);
+        boolean looksGrouped = groups.get(1).length() == 3 && !first.isEmpty() && first.length() <= 3
+                && first.charAt(0) != '0';
+        return !looksGrouped || fractionDigits(currency) == 3;
+    }
+
+    /** Whether the integer part's groups are thousands (or Indian lakh) groups under one separator. */
+    private static boolean isGrouped(List<String> groups, CharSequence seps, int integerGroups) {
+        if (integerGroups == 1) {
+            return true;
+        }
+        char sep = seps.charAt(0);
+        int firstLength = groups.get(0).length();
+        if (firstLength == 0 || firstLength > 3) {
+            return false;
+        }
+        for (int g = 1; g < integerGroups; g++) {
+            int length = groups.get(g).length();
+            boolean lakh = sep == ',' && length == 2 && g < integerGroups - 1;
+            if (seps.charAt(g - 1) != sep || length != 3 && !lakh) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int fractionDigits(String code) {
+        return code == null ? -1 : Currency.getInstance(code).getDefaultFractionDigits();
+    }
+
+    /** An upper-cased ISO 4217 code of a real currency (not XXX, XAU and the like), or null. */
+    static String isoCode(String text) {
+        String code = Prices.currency(text);
+        if (code == null) {
+            return null;
+        }
+        try {
+            return Currency.getInstance(code).getDefaultFractionDigits() >= 0 ? code : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The first {@link #MAX_SCAN} characters with every space a plain space, dashes, apostrophes, digits and full-width signs folded. */
+    private static String normalize(String text) {
+        int n = Math.min(text.length(), MAX_SCAN);
+        StringBuilder s = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            int fold = FOLD_FROM.indexOf(c);
+            if (Character.getType(c) == Character.FORMAT) {
+                continue; // soft hyphens, zero-width spaces, direction marks
+            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                c = ' ';
+            } else if (Character.isDigit(c) && Character.digit(c, 10) >= 0) {
+                c = (char) ('0' + Character.digit(c, 10));
+            } else if (fold >= 0) {
+                c = FOLD_TO.charAt(fold);
+            }
+            s.append(c);
+        }
+        return s.toString();
+    }
+
+    private static List<Token> tokenize(String s) {
+        List<Token> out = new ArrayList<>();
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            String symbol = symbolAt(s, i);
+            if (c == ' ') {
+                i++;
+            } else if (isDigit(c) || (c == '.' || c == ',') && isDigitAt(s, i + 1)) {
+                i = number(s, i, out);
+            } else if (symbol != null) {
+                out.add(new Token(Kind.MONEY, symbol, SYMBOLS.get(symbol)));
+                i += symbol.length();
+            } else if (isWordChar(c)) {
+                i = word(s, i, out);
+            } else {
+                Kind kind = c == '-' ? Kind.DASH : c == '%' ? Kind.PERCENT : c == '/' ? Kind.SLASH : Kind.OTHER;
+                out.add(new Token(kind, String.valueOf(c), null));
+                i++;
+            }
+        }
+        return out;
+    }
+
+    /** Reads digits with their separators: . and , before a digit, a space or apostrophe before a group of three, a closing ",-". */
+    private static int number(String s, int start, List<Token> out) {
+        int i = start;
+        int group = 0;
+        boolean pointSeen = false;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            boolean point = c == '.' || c == ',';
+            if (isDigit(c)) {
+                group++;
+            } else if (point && isDigitAt(s, i + 1)) {
+                pointSeen = true;
+                group = 0;
+            } else if ((c == ' ' || c == '\'') && !pointSeen && group >= 1 && group <= 3 && isGroupAt(s, i + 1)) {
+                group = 0;
+            } else if (c == '€' && group > 0 && !pointSeen && isDigitAt(s, i + 1) && isDigitAt(s, i + 2) && !isDigitAt(s, i + 3)) {
+                // "12€50", as French shops write 12,50 €
+                out.add(new Token(Kind.NUMBER, s.substring(start, i) + "," + s.substring(i + 1, i + 3), null));
+                out.add(new Token(Kind.MONEY, "€", SYMBOLS.get("€")));
+                return i + 3;
+            } else if (point && group > 0 && i + 1 < s.length() && s.charAt(i + 1) == '-' && !isDigitAt(s, i + 2)) {
+                out.add(new Token(Kind.NUMBER, s.substring(start, i + 2), null));
+                i += 2;
+                if (i < s.length() && s.charAt(i) == '-' && !isDigitAt(s, i + 1)) {
+                    i++; // ",--"
+                }
+                return i;
+            } else {
+                break;
+            }
+            i++;
+        }
+        out.add(new Token(Kind.NUMBER, s.substring(start, i), null));
+        return i;
+    }
+
+    private static int word(String s, int start, List<Token> out) {
+        int i = start;
+        while (i < s.length() && isWordChar(s.charAt(i))) {
+            i++;
+        }
+        String word = s.substring(start, i);
+        String lower = word.toLowerCase(Locale.ROOT);
+        Sign sign = WORD_SIGNS.containsKey(word) ? WORD_SIGNS.get(word) : WORD_SIGNS.get(lower);
+        if (sign != null && sign.prefixOnly() && !isDigitAt(s, skipSpaces(s, i))) {
+            sign = null; // "R" is the rand only right before a number
+        }
+        if (sign != null) {
+            if (i < s.length() && s.charAt(i) == '.') {
+                i++; // "Rs.", "Fr.", "kr."
+            }
+            out.add(new Token(Kind.MONEY, word, sign));
+        } else if (word.length() == 3 && isUpperAscii(word) && isoCode(word) != null) {
+            out.add(new Token(Kind.MONEY, word, fixed(word)));
+        } else {
+            out.add(new Token(Kind.WORD, lower, null));
+        }
+        return i;
+    }
+
+    private static String symbolAt(String s, int i) {
+        for (String symbol : SYMBOLS_LONGEST_FIRST) {
+            if (s.startsWith(symbol, i) && !(Character.isLetter(symbol.charAt(0)) && i > 0 && isWordChar(s.charAt(i - 1)))) {
+                return symbol;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetter(c) && c != '元' && c != '円';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isDigitAt(String s, int i) {
+        return i < s.length() && isDigit(s.charAt(i));
+    }
+
+    /** Whether exactly three digits start at i. */
+    private static boolean isGroupAt(String s, int i) {
+        return isDigitAt(s, i) && isDigitAt(s, i + 1) && isDigitAt(s, i + 2) && !isDigitAt(s, i + 3);
+    }
+
+    private static int skipSpaces(String s, int i) {
+        while (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isWholeNumber(String raw) {
+        return raw.indexOf('.') < 0 && raw.indexOf(',') < 0;
+    }
+
+    private static boolean isUpperAscii(String s) {
+        return s.chars().allMatch(c -> c >= 'A' && c <= 'Z');
+    }
+
+    private static Sign fixed(String code) {
+        return new Sign(code, Set.of(), false);
+    }
+
+    private static Map<String, Role> markers() {
+        Map<String, Role> m = new HashMap<>();
+        for (String w : List.of("was", "rrp", "uvp", "msrp", "srp", "statt", "anstatt", "regular", "reg", "list",
+                "original", "originally", "previously", "before", "compare", "retail", "normally", "usually", "instead",
+                "avant", "lieu", "antes", "prima", "invece", "anziché", "zamiast", "vorher", "ehemals", "voorheen")) {
+            m.put(w, Role.WAS);
+        }
+        for (String w : List.of("now", "sale", "our", "only", "special", "offer", "deal", "today", "nur", "jetzt",
+                "sonderpreis", "aktionspreis", "angebot", "maintenant", "ahora", "ora", "teraz", "nu", "voor")) {
+            m.put(w, Role.NOW);
+        }
+        for (String w : List.of("save", "saving", "savings", "discount", "spare", "sparen", "ersparnis", "rabatt",
+                "économisez", "remise", "ahorra", "ahorro", "risparmi", "risparmia", "oszczędzasz")) {
+            m.put(w, Role.SAVE);
+        }
+        return Map.copyOf(m);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.trawl.internal.frontier;
+
+import dev.trawl.internal.runtime.Ticks;
+
+import dev.trawl.fetch.Validators;
+import java.net.URI;
+
+/**
+ * One URL on its way through the crawl. Immutable: a retry or a redirect hop is a new value.
+ *
+ * @param seedUrl   the URL as it entered the frontier; its terminal outcome is recorded against it
+ * @param source    where it came from, e.g. {@code urls.txt:12} or the page or sitemap that linked it
+ * @param url       the URL to request now (differs from seedUrl after a redirect)
+ * @param host      the politeness key of {@code url}: scheme://host:port
+ * @param kind      what the request is for
+ * @param depth     link hops from a start page (0 for seeds and sitemap URLs)
+ * @param attempts  attempts already made (0 for a fresh request)
+ * @param redirects redirect hops already followed
+ * @param notBefore earliest {@link Ticks#now()} at which this request may start (0: now)
+ * @param validators what the last crawl saw of this URL's version, sent as a conditional request
+ */
+public record CrawlRequest(URI seedUrl, String source, URI url, String host, RequestKind kind, int depth, int attempts,
+                           int redirects, long notBefore, Validators validators) {
+
+    public CrawlRequest {
+        validators = validators == null ? Validators.NONE : validators;
+    }
+
+    /** A fresh page request for a valid absolute http(s) URL. */
+    public static CrawlRequest of(URI url, String source) {
+        return of(url, source, RequestKind.PAGE, 0);
+    }
+
+    /** A fresh request for a valid absolute http(s) URL. */
+    public static CrawlRequest of(URI url, String source, RequestKind kind, int depth) {
+        return new CrawlRequest(url, source, url, HostKey.of(url), kind, depth, 0, 0, 0L, Validators.NONE);
+    }
+
+    /** The same request, to be attempted again no earlier than {@code notBefore}. */
+    public CrawlRequest retryAt(long notBefore) {
+        return new CrawlRequest(seedUrl, source, url, host, kind, depth, attempts + 1, redirects, notBefore, validators);
+    }
+
+    /** The next hop of a redirect to {@code target}. */
+    public CrawlRequest redirectTo(URI target) {
+        return new CrawlRequest(seedUrl, source, target, HostKey.of(target), kind, depth, attempts + 1, redirects + 1, 0L,
+                Validators.NONE);
+    }
+
+    /** The same request as read back from a store: with the retries already used, the time it may start, what the last crawl saw. */
+    public CrawlRequest resumed(int attemptsUsed, long notBefore, Validators validators) {
+        return new CrawlRequest(seedUrl, source, url, host, kind, depth, attemptsUsed, 0, notBefore, validators);
+    }
+}

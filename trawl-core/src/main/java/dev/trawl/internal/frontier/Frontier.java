@@ -1,0 +1,35 @@
+package dev.trawl.internal.frontier;
+
+/**
+ * The crawl's queue of URLs still to fetch. The engine polls it without blocking and never asks
+ * what is behind it, so a store-backed or distributed frontier can replace the embedded one.
+ * URLs found during the crawl (sitemap entries, followed links) are offered back to it; it takes
+ * each canonical URL once.
+ */
+public interface Frontier extends AutoCloseable {
+
+    /** The next request ready to be scheduled, or null when none is available right now. */
+    CrawlRequest poll();
+
+    /**
+     * Offers a URL found during the crawl; each canonical URL is taken once, a repeat dropped.
+     * Thread-safe: called from many request threads at once; may wait while the frontier is full.
+     */
+    void offer(CrawlRequest request);
+
+    /** A polled request will be attempted again later (a durable frontier records the retries used). */
+    default void retrying(CrawlRequest request) {}
+
+    /** A polled site seed has become its sitemaps, now offered: it needs no outcome of its own. */
+    default void expanded(CrawlRequest site) {}
+
+    /** True once no request will ever be returned again (unless one is offered). */
+    boolean exhausted();
+
+    /** Requests it holds now, not yet polled. */
+    long queued();
+
+    /** Stops producing requests and releases resources. */
+    @Override
+    void close();
+}

@@ -1,0 +1,52 @@
+package dev.trawl.internal.frontier;
+
+import dev.trawl.crawl.Seed;
+import dev.trawl.crawl.Seeds;
+import dev.trawl.internal.discover.UrlCanonicalizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Reads a crawl's seeds one at a time into a frontier: each valid one as a request, each invalid
+ * one reported with its source (file and line) and handed to {@code rejected}. An unreadable
+ * source is reported and ends the reading; the crawl goes on with what was read.
+ */
+public final class SeedReader {
+
+    /** Takes one seed's request; may wait for room. */
+    @FunctionalInterface
+    public interface Target {
+        void add(CrawlRequest request) throws InterruptedException;
+    }
+
+    private SeedReader() {}
+
+    /** Returns true when every seed was read, false when stopped ({@code stopped}), interrupted or cut short by an error. */
+    public static boolean read(Seeds seeds, BooleanSupplier stopped, Target target, Consumer<EmbeddedFrontier.Rejected> rejected,
+                               Consumer<String> warnings) {
+        try (Seeds.CloseableIterator it = seeds.open()) {
+            while (!stopped.getAsBoolean() && it.hasNext()) {
+                Seed seed = it.next();
+                SeedUrls.Parsed parsed = SeedUrls.parse(seed.text());
+                if (!parsed.ok()) {
+                    warnings.accept(seed.source() + ": " + parsed.message() + ": " + seed.text() + " (skipped)");
+                    rejected.accept(new EmbeddedFrontier.Rejected(seed, parsed));
+                    continue;
+                }
+                target.add(CrawlRequest.of(UrlCanonicalizer.withoutFragment(parsed.url()), seed.source(), seed.kind(), 0));
+            }
+            return !stopped.getAsBoolean();
+        } catch (UncheckedIOException e) {
+            warnings.accept(e.getMessage() + " (no more seeds read from it)");
+        } catch (java.nio.file.NoSuchFileException e) {
+            warnings.accept("cannot read seeds: no such file: " + e.getFile());
+        } catch (IOException e) {
+            warnings.accept("cannot read seeds: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.trawl.internal.output;
+
+import dev.trawl.crawl.CrawlResult;
+import dev.trawl.crawl.Outcome;
+import java.util.List;
+
+/** The columns of an outcome line, in their stable order, shared by the JSONL and CSV outcome files. */
+public final class OutcomeColumns {
+    public static final List<String> NAMES = List.of("url", "source", "outcome", "reason", "status", "attempts", "bytes",
+            "elapsed_ms", "products", "final_url", "detail", "fetched_at");
+
+    private OutcomeColumns() {}
+
+    public static List<Object[]> rows(CrawlResult r) {
+        return List.<Object[]>of(values(r));
+    }
+
+    private static Object[] values(CrawlResult r) {
+        return switch (r.outcome()) {
+            case Outcome.Done d -> new Object[] {r.rawUrl(), r.source(), "done", null, d.status(), d.attempts(), d.bytes(),
+                    d.elapsed().toMillis(), r.products().size(),
+                    d.finalUrl().toString().equals(r.rawUrl()) ? null : d.finalUrl().toString(), null, r.fetchedAt().toString()};
+            case Outcome.Failed f -> new Object[] {r.rawUrl(), r.source(), "failed", f.reason().code(),
+                    f.status() == 0 ? null : f.status(), f.attempts(), null, null, null, null, f.detail(), r.fetchedAt().toString()};
+        };
+    }
+}

@@ -1,0 +1,69 @@
+package dev.trawl.internal.discover;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+class SitemapReaderTest {
+    private static final URI AT = URI.create("http://shop.example/sitemaps/products-1.xml");
+
+    @Test
+    void readsAFullChildOf50000UrlsWithLastmod() throws Exception {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (int i = 0; i < 50_000; i++) {
+            xml.append("<url><loc>http://shop.example/p/").append(i).append("</loc><lastmod>2026-11-0").append(1 + i % 9)
+                    .append("</lastmod></url>\n");
+        }
+        SitemapReader.Content c = SitemapReader.read(AT, "application/xml", xml.append("</urlset>").toString().getBytes(StandardCharsets.UTF_8));
+        assertEquals(50_000, c.pages().size());
+        assertEquals(List.of(), c.sitemaps());
+        assertEquals(URI.create("http://shop.example/p/49999"), c.pages().get(49_999).url());
+        assertEquals(Instant.parse("2026-11-02T00:00:00Z"), c.pages().get(1).lastModified());
+    }
+
+    @Test
+    void readsAGzippedIndex() throws Exception {
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                  <sitemap><loc>http://shop.example/sitemaps/a.xml</loc></sitemap>
+                  <sitemap><loc>http://cdn.example/sitemaps/b.xml.gz</loc><lastmod>2026-11-01</lastmod></sitemap>
+                </sitemapindex>
+                """;
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(xml.getBytes(StandardCharsets.UTF_8));
+        }
+        SitemapReader.Content c = SitemapReader.read(URI.create("http://shop.example/sitemap.xml.gz"), "application/gzip", gz.toByteArray());
+        assertEquals(List.of(URI.create("http://shop.example/sitemaps/a.xml"), URI.create("http://cdn.example/sitemaps/b.xml.gz")),
+                c.sitemaps());
+    }
+
+    @Test
+    void refusesExternalEntities() {
+        String xxe = """
+                <?xml version="1.0"?>
+                <!DOCTYPE urlset [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>http://shop.example/&x;</loc></url></urlset>
+                """;
+        SitemapReader.Unreadable e = assertThrows(SitemapReader.Unreadable.class,
+                () -> SitemapReader.read(AT, "application/xml", xxe.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("DOCTYPE") || e.getMessage().contains("DTD"), e.getMessage());
+    }
+
+    @Test
+    void saysWhyAPageIsNotASitemap() {
+        SitemapReader.Unreadable e = assertThrows(SitemapReader.Unreadable.class,
+                () -> SitemapReader.read(AT, "text/html", "<html><body>Not found</body></html>".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().startsWith("not a sitemap") || e.getMessage().startsWith("cannot read"), e.getMessage());
+    }
+}

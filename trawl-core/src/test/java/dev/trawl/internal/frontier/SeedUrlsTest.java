@@ -1,0 +1,28 @@
+package dev.trawl.internal.frontier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trawl.crawl.FailureReason;
+import org.junit.jupiter.api.Test;
+
+class SeedUrlsTest {
+
+    @Test
+    void acceptsAbsoluteHttpAndHttpsUrls() {
+        assertTrue(SeedUrls.parse("http://shop.test/p/1?x=2").ok());
+        assertEquals("/", SeedUrls.parse("HTTPS://Shop.test").url().getPath());
+        assertEquals("http://shop.test:80", HostKey.of(SeedUrls.parse("HTTP://SHOP.test/a").url()));
+        assertEquals("https://shop.test:8443", HostKey.of(SeedUrls.parse("https://shop.test:8443/a").url()));
+    }
+
+    @Test
+    void saysWhyABadSeedIsRejected() {
+        assertEquals(FailureReason.UNSUPPORTED_SCHEME, SeedUrls.parse("ftp://shop.test/a").reason());
+        assertEquals("unsupported scheme 'ftp' (only http and https)", SeedUrls.parse("ftp://shop.test/a").message());
+        assertEquals(FailureReason.INVALID_URL, SeedUrls.parse("shop.test/p/1").reason());
+        assertEquals("not an absolute URL (no scheme such as http://)", SeedUrls.parse("shop.test/p/1").message());
+        assertEquals(FailureReason.INVALID_URL, SeedUrls.parse("http://shop test/p").reason());
+        assertEquals(FailureReason.INVALID_URL, SeedUrls.parse("http:///nohost").reason());
+    }
+}
