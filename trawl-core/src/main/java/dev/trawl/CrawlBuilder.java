@@ -1,85 +1,111 @@
 package dev.trawl;
 
 import dev.trawl.crawl.Crawl;
-import dev.trawl.crawl.CrawlConfig;
+import dev.trawl.config.CrawlConfig;
 import dev.trawl.crawl.Seeds;
-
 import dev.trawl.discover.LinkRules;
+import dev.trawl.extract.Extractor;
+import dev.trawl.fetch.FetchSettings;
+import dev.trawl.fetch.Transport;
 import dev.trawl.internal.discover.UrlCanonicalizer;
 import dev.trawl.internal.engine.CrawlEngine;
-import dev.trawl.extract.Extractor;
-import dev.trawl.extract.Extractors;
-import dev.trawl.fetch.FetchSettings;
-import dev.trawl.internal.fetch.RetryPolicy;
+import dev.trawl.internal.engine.FrontierFactory;
+import dev.trawl.internal.fetch.Durations;
+import dev.trawl.internal.store.StoreBackend;
 import dev.trawl.output.ResultSink;
-import dev.trawl.recipe.Recipes;
+import dev.trawl.recipe.Recipe;
 import dev.trawl.store.CrawlStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Builds and starts a crawl. Every setting has a default that suits a polite crawl of a few
- * sites; {@link #build()} validates and names the field at fault.
+ * Builds and starts a crawl. Every setting has a default, written once below as a constant, that
+ * suits a polite crawl of a few sites; {@link #build()} validates every setting and throws an
+ * {@link InvalidSettingException} naming the one at fault.
  */
 public final class CrawlBuilder {
+    public static final int DEFAULT_CONCURRENCY = 64;
+    public static final int DEFAULT_PER_HOST = 8;
+    public static final Duration DEFAULT_DELAY = Duration.ZERO;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+    public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
+    public static final String DEFAULT_USER_AGENT = "trawl/0.1 (+https://github.com/trawl-dev/trawl)";
+    public static final int DEFAULT_RETRIES = 3;
+    public static final Duration DEFAULT_BACKOFF = Duration.ofMillis(250);
+    public static final int DEFAULT_MAX_REDIRECTS = 10;
+    public static final Duration DEFAULT_MAX_CRAWL_DELAY = Duration.ofSeconds(30);
+    /** Query parameters that only track the visitor: dropped when URLs are compared. */
+    public static final List<String> DEFAULT_TRACKING_PARAMETERS = UrlCanonicalizer.DEFAULT_TRACKING;
+    public static final String DEFAULT_JOB = "crawl";
+
+    /** Upper bounds that keep derived sizes (buffers, look-ahead) in range. */
+    public static final int MAX_CONCURRENCY = 100_000;
+    public static final int MAX_RETRIES = 100;
+    public static final int MAX_REDIRECTS = 100;
+
     private Seeds seeds;
-    private int concurrency = 64;
-    private int perHost = 8;
-    private Duration delay = Duration.ZERO;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration responseTimeout = Duration.ofSeconds(30);
-    private Duration totalTimeout = Duration.ofSeconds(60);
-    private long maxBodyBytes = 10L * 1024 * 1024;
-    private String userAgent = FetchSettings.DEFAULT_USER_AGENT;
-    private int retries = 3;
-    private Duration backoff = Duration.ofMillis(250);
-    private int maxRedirects = 10;
-    private String transport = "apache";
+    private int concurrency = DEFAULT_CONCURRENCY;
+    private int perHost = DEFAULT_PER_HOST;
+    private Duration delay = DEFAULT_DELAY;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration responseTimeout = DEFAULT_RESPONSE_TIMEOUT;
+    private Duration totalTimeout = DEFAULT_TIMEOUT;
+    private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private String userAgent = DEFAULT_USER_AGENT;
+    private int retries = DEFAULT_RETRIES;
+    private Duration backoff = DEFAULT_BACKOFF;
+    private int maxRedirects = DEFAULT_MAX_REDIRECTS;
+    private Transport.Factory transport = Transports.apache();
     private Extractor extractor = Extractors.products();
     private final List<ResultSink> sinks = new ArrayList<>();
     private Consumer<String> warnings = line -> org.slf4j.LoggerFactory.getLogger("dev.trawl").warn(line);
     private boolean obeyRobots = true;
-    private Duration maxCrawlDelay = Duration.ofSeconds(30);
+    private Duration maxCrawlDelay = DEFAULT_MAX_CRAWL_DELAY;
     private LinkRules follow = LinkRules.DEFAULT;
-    private List<String> trackingParameters = UrlCanonicalizer.DEFAULT_TRACKING;
+    private List<String> trackingParameters = DEFAULT_TRACKING_PARAMETERS;
     private Instant modifiedSince;
-    private Recipes recipes = Recipes.NONE;
+    private List<Recipe> recipes = List.of();
     private boolean detectBlocking;
     private boolean adaptive;
     private int buffer = -1;
     private int lookahead = -1;
     private CrawlStore store;
-    private String job = "crawl";
+    private String job = DEFAULT_JOB;
 
     CrawlBuilder() {}
 
+    /** Where the URLs come from (required). */
     public CrawlBuilder seeds(Seeds seeds) {
         this.seeds = seeds;
         return this;
     }
 
-    /** Requests in flight at most over all hosts (default 64). */
+    /** Requests in flight at most over all hosts (default {@value #DEFAULT_CONCURRENCY}, at most {@value #MAX_CONCURRENCY}). */
     public CrawlBuilder concurrency(int concurrency) {
         this.concurrency = concurrency;
         return this;
     }
 
-    /** Requests in flight at most to one host (default 8) and the minimum delay between two starts to it (default 0). */
+    /** Requests in flight at most to one host (default {@value #DEFAULT_PER_HOST}) and the minimum delay between two starts to it (default 0). */
     public CrawlBuilder perHost(int perHost, Duration delay) {
         this.perHost = perHost;
         this.delay = delay;
         return this;
     }
 
-    /** The whole attempt's timeout (default 60 s); connect and first-byte timeouts never exceed it. */
+    /** The whole attempt's timeout, connect to last byte (default 30 s); connect and first-byte timeouts never exceed it. */
     public CrawlBuilder timeout(Duration total) {
         this.totalTimeout = total;
         return this;
     }
 
+    /** Time to establish a connection (default 10 s). */
     public CrawlBuilder connectTimeout(Duration connect) {
         this.connectTimeout = connect;
         return this;
@@ -97,12 +123,13 @@ public final class CrawlBuilder {
         return this;
     }
 
+    /** The User-Agent header, also the token robots.txt groups are matched by (default {@link #DEFAULT_USER_AGENT}). */
     public CrawlBuilder userAgent(String userAgent) {
         this.userAgent = userAgent;
         return this;
     }
 
-    /** Retries after the first attempt (default 3). */
+    /** Retries after the first attempt (default {@value #DEFAULT_RETRIES}). */
     public CrawlBuilder retries(int retries) {
         this.retries = retries;
         return this;
@@ -114,14 +141,27 @@ public final class CrawlBuilder {
         return this;
     }
 
+    /** Redirect hops followed per URL (default {@value #DEFAULT_MAX_REDIRECTS}). */
     public CrawlBuilder maxRedirects(int maxRedirects) {
         this.maxRedirects = maxRedirects;
         return this;
     }
 
-    /** {@code apache} (default) or {@code jdk}. */
-    public CrawlBuilder transport(String transport) {
+    /**
+     * How the crawl's HTTP client is made (default {@link Transports#apache()}), from the
+     * settings built here (timeouts, size cap, user agent, pool sizes); the crawl closes it when it ends.
+     */
+    public CrawlBuilder transport(Transport.Factory transport) {
         this.transport = transport;
+        return this;
+    }
+
+    /**
+     * A transport the crawl uses as it is: a rendering one, or one through proxies. It enforces its
+     * own settings, not this builder's timeouts; the crawl closes it when it ends.
+     */
+    public CrawlBuilder transport(Transport transport) {
+        this.transport = transport == null ? null : settings -> transport;
         return this;
     }
 
@@ -131,6 +171,7 @@ public final class CrawlBuilder {
         return this;
     }
 
+    /** Receives every URL's result on the writer thread; repeatable. */
     public CrawlBuilder sink(ResultSink sink) {
         this.sinks.add(sink);
         return this;
@@ -163,17 +204,18 @@ public final class CrawlBuilder {
         return this;
     }
 
-    /** Query parameters dropped when URLs are compared (default {@link UrlCanonicalizer#DEFAULT_TRACKING}; {@code *} ends a prefix). */
+    /** Query parameters dropped when URLs are compared (default {@link #DEFAULT_TRACKING_PARAMETERS}; {@code *} ends a prefix). */
     public CrawlBuilder trackingParameters(List<String> names) {
-        this.trackingParameters = List.copyOf(names);
+        this.trackingParameters = names;
         return this;
     }
 
     /**
-     * Site recipes (default none): pages a recipe matches are read by it, the fields it lacks
-     * filled from the page's structured data; its {@code follow} selectors pick the links followed.
+     * Site recipes (default none; {@link Recipes#load} reads them from files): pages a recipe
+     * matches are read by it, the fields it lacks filled from the page's structured data; its
+     * {@code follow} selectors pick the links followed. What a recipe missed is in the summary.
      */
-    public CrawlBuilder recipes(Recipes recipes) {
+    public CrawlBuilder recipes(List<Recipe> recipes) {
         this.recipes = recipes;
         return this;
     }
@@ -220,7 +262,8 @@ public final class CrawlBuilder {
     }
 
     /**
-     * Keeps the crawl in a store (default none: the frontier in memory, results to the sinks only).
+     * Keeps the crawl in a store (default none: the frontier in memory, results to the sinks only):
+     * {@link Stores#sqlite}, or PostgreSQL from {@code trawl-postgres}.
      * Every URL, outcome and product is then committed there by one writer thread, a page's
      * products with its outcome; a crawl stopped or killed at any moment is resumed by the next
      * crawl of the same {@link #job} on the store, and the sinks get each result once it is
@@ -232,7 +275,7 @@ public final class CrawlBuilder {
     }
 
     /**
-     * The name of the recurring crawl this one belongs to (default {@code crawl}): the store's
+     * The name of the recurring crawl this one belongs to (default {@value #DEFAULT_JOB}): the store's
      * unfinished run of the job is resumed, else a new run starts, whose pages are requested with
      * the validators the last finished run saw (a 304 keeps that run's products).
      */
@@ -241,27 +284,70 @@ public final class CrawlBuilder {
         return this;
     }
 
+    /** Validates every setting and returns the crawl's configuration. */
     public CrawlConfig build() {
-        if (totalTimeout == null || totalTimeout.isNegative() || totalTimeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be a positive duration, was " + totalTimeout);
-        }
-        FetchSettings fetch = new FetchSettings(min(connectTimeout, totalTimeout), min(responseTimeout, totalTimeout),
-                totalTimeout, maxBodyBytes, userAgent, Math.max(concurrency, 1), Math.max(perHost, 1));
-        int b = buffer > 0 ? buffer : Math.max(256, 4 * concurrency);
-        return new CrawlConfig(seeds, concurrency, perHost, delay, fetch,
-                new RetryPolicy(retries, backoff, Duration.ofSeconds(30), Duration.ofMinutes(10)),
-                maxRedirects, transport, extractor == null && recipes.list().isEmpty() ? null
-                        : recipes.over(extractor != null ? extractor : page -> List.of()), sinks, warnings, b, lookahead > 0 ? lookahead : 64 * b, obeyRobots,
-                maxCrawlDelay, follow, new UrlCanonicalizer(trackingParameters), modifiedSince, recipes, adaptive, detectBlocking,
-                store, job);
+        require("seeds", seeds != null, "must be set", null);
+        range("concurrency", concurrency, 1, MAX_CONCURRENCY);
+        range("perHost", perHost, 1, MAX_CONCURRENCY);
+        require("delay", delay != null && !delay.isNegative(), "must be a duration of 0 or more", delay);
+        positive("timeout", totalTimeout);
+        positive("connectTimeout", connectTimeout);
+        positive("responseTimeout", responseTimeout);
+        require("maxBodyBytes", maxBodyBytes >= 1 && maxBodyBytes <= FetchSettings.MAX_BODY_CAP,
+                "must be between 1 and " + FetchSettings.MAX_BODY_CAP, maxBodyBytes);
+        require("userAgent", userAgent != null && !userAgent.isBlank() && userAgent.chars().allMatch(c -> c >= 0x20 && c < 0x7F),
+                "must be printable ASCII text", userAgent);
+        range("retries", retries, 0, MAX_RETRIES);
+        positive("backoff", backoff);
+        range("maxRedirects", maxRedirects, 0, MAX_REDIRECTS);
+        require("transport", transport != null, "must be set", null);
+        require("maxCrawlDelay", maxCrawlDelay != null && !maxCrawlDelay.isNegative(), "must be a duration of 0 or more", maxCrawlDelay);
+        require("follow", follow != null, "must be set", null);
+        require("trackingParameters", trackingParameters != null && trackingParameters.stream().allMatch(Objects::nonNull)
+                && trackingParameters.stream().noneMatch(String::isBlank), "must be a list of names", trackingParameters);
+        require("recipes", recipes != null && recipes.stream().allMatch(Objects::nonNull), "must be a list of recipes", recipes);
+        require("warnings", warnings != null, "must be set", null);
+        require("store", store == null || store instanceof StoreBackend,
+                "must be a store trawl opened (Stores.sqlite, PostgresCrawlStore.open)", store);
+        require("job", job != null && !job.isBlank(), "must be a name", job);
+        int b = buffer == -1 ? Math.max(256, 4 * concurrency) : buffer;
+        range("buffer", b, 1, 64 * MAX_CONCURRENCY);
+        int l = lookahead == -1 ? 64 * b : lookahead;
+        range("lookahead", l, b, Integer.MAX_VALUE);
+        FetchSettings settings = new FetchSettings(min(connectTimeout, totalTimeout), min(responseTimeout, totalTimeout),
+                totalTimeout, maxBodyBytes, userAgent, concurrency, perHost);
+        return new CrawlConfig(seeds,
+                new CrawlConfig.Fetch(settings, retries, backoff, maxRedirects, transport),
+                new CrawlConfig.Politeness(concurrency, perHost, delay, obeyRobots, maxCrawlDelay, adaptive),
+                new CrawlConfig.Discovery(follow, trackingParameters, modifiedSince, b, l),
+                new CrawlConfig.Output(extractor, recipes, sinks, store, job, warnings, detectBlocking));
     }
 
     /** Validates, starts the crawl on its own threads and returns at once. */
     public Crawl start() {
-        return new CrawlEngine(build());
+        CrawlConfig config = build();
+        return CrawlEngine.start(config, config.output().store() instanceof StoreBackend store
+                ? FrontierFactory.store(store) : FrontierFactory.inMemory());
+    }
+
+    private static void require(String setting, boolean ok, String problem, Object value) {
+        if (!ok) {
+            String shown = value instanceof Duration d ? (d.isNegative() ? "-" + Durations.format(d.negated()) : Durations.format(d))
+                    : String.valueOf(value);
+            throw new InvalidSettingException(setting, problem + (value == null && problem.equals("must be set") ? "" : ", was " + shown));
+        }
+    }
+
+    private static void range(String setting, long value, long min, long max) {
+        require(setting, value >= min && value <= max,
+                max == Integer.MAX_VALUE ? "must be at least " + min : "must be between " + min + " and " + max, value);
+    }
+
+    private static void positive(String setting, Duration d) {
+        require(setting, d != null && !d.isNegative() && !d.isZero(), "must be a positive duration", d);
     }
 
     private static Duration min(Duration a, Duration b) {
-        return a == null ? b : a.compareTo(b) <= 0 ? a : b;
+        return a.compareTo(b) <= 0 ? a : b;
     }
 }

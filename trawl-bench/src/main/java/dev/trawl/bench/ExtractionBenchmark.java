@@ -3,11 +3,12 @@ package dev.trawl.bench;
 import dev.trawl.demoshop.DemoShop;
 import dev.trawl.demoshop.Markup;
 import dev.trawl.recipe.Recipe;
-import dev.trawl.recipe.Recipes;
+import dev.trawl.Recipes;
+import dev.trawl.internal.recipe.RecipeBook;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.trawl.extract.Extractor;
-import dev.trawl.extract.Extractors;
+import dev.trawl.Extractors;
 import dev.trawl.extract.Page;
 import dev.trawl.extract.Product;
 import java.io.IOException;
@@ -75,7 +76,7 @@ public class ExtractionBenchmark {
         jsonLdPage = demoShopPage(Markup.JSON_LD);
         plainPage = demoShopPage(Markup.PLAIN);
         Recipe recipe = Recipes.parse(Files.readString(Path.of("recipes/demo-shop-plain.yaml")), "recipes/demo-shop-plain.yaml");
-        withRecipe = Recipes.of(List.of(recipe)).over(products);
+        withRecipe = new RecipeBook(List.of(recipe)).over(products);
         if (withRecipe.extract(plainPage).getFirst().price() == null) {
             throw new IllegalStateException("the recipe read no price from " + plainPage);
         }

@@ -6,7 +6,8 @@ import dev.trawl.extract.Availability;
 import dev.trawl.extract.Product;
 import dev.trawl.fetch.Validators;
 import dev.trawl.internal.frontier.CrawlRequest;
-import dev.trawl.store.CrawlStore;
+import dev.trawl.internal.store.SqliteCrawlStore;
+import dev.trawl.internal.store.StoreBackend;
 import dev.trawl.internal.store.StoreBatch;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -54,14 +55,14 @@ public class StoreWriteBenchmark {
     public String store;
 
     private Path dir;
-    private CrawlStore crawlStore;
+    private StoreBackend crawlStore;
     private long run;
     private long next;
 
     @Setup(Level.Trial)
     public void open() throws IOException {
         dir = Files.createTempDirectory("trawl-store-bench");
-        crawlStore = CrawlStore.sqlite(dir.resolve("bench.db"));
+        crawlStore = SqliteCrawlStore.open(dir.resolve("bench.db"), true);
         run = crawlStore.begin("bench").id();
         crawlStore.commit(new StoreBatch(run, inserts(0), List.of(), List.of(), false, false));
         next = BATCH;

@@ -1,12 +1,7 @@
 package dev.trawl.cli;
 
-import dev.trawl.crawl.Crawl;
-import dev.trawl.CrawlBuilder;
-import dev.trawl.crawl.CrawlSummary;
 import dev.trawl.crawl.Seeds;
 import dev.trawl.Trawl;
-import dev.trawl.internal.report.Timeline;
-import dev.trawl.store.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +39,7 @@ final class CrawlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        options.checkOutputs();
+        options.outputs().check();
         if (urls == null && sites.isEmpty() && sitemaps.isEmpty() && starts.isEmpty()) {
             throw new UserError("nothing to crawl: give --site URL, --sitemap URL, --start URL or --urls FILE", 2);
         }
@@ -52,41 +47,10 @@ final class CrawlCommand implements Callable<Integer> {
         if (urls != null) {
             seeds = seeds.then(urlList());
         }
-        CrawlBuilder builder = options.apply(Trawl.crawl().seeds(seeds), spec.commandLine().getErr());
-        Crawl crawl;
-        try {
-            crawl = builder.start();
-        } catch (StoreException e) {
-            options.closeStore();
-            throw new UserError(e.getMessage(), 1);
-        }
-        CrawlSummary summary;
-        Timeline timeline;
-        try (StopOnSignal stop = StopOnSignal.install(crawl)) {
-            try (crawl; MetricsServer metrics = options.metrics(crawl, spec.commandLine().getErr());
-                 ProgressLine progress = options.progress(crawl, spec.commandLine().getErr()); Timeline sampled = options.timeline(crawl)) {
-                timeline = sampled;
-                summary = crawl.await();
-            }
-            options.finishStore(summary, spec.commandLine().getErr());
-            options.writeReport(summary, timeline);
-            options.reportRecipes(spec.commandLine().getErr());
-            if (!options.quiet) {
-                SummaryPrinter.print(summary, spec.commandLine().getOut());
-            }
-            if (options.summaryJson != null) {
-                SummaryPrinter.writeJson(summary, options.summaryJson);
-            }
-            if (stop.signalled()) {
-                spec.commandLine().getErr().println("trawl: stopped by a signal" + (summary.run() == null
-                        ? "; URLs without an outcome were not fetched (with --store, a crawl resumes where it stopped)"
-                        : "; run " + summary.run().id() + " is kept in " + options.storeName() + ": give the same command again to resume it"));
-            }
-            spec.commandLine().getOut().flush();
-            spec.commandLine().getErr().flush();
-            // Stopped early with no signal: the store failed (the warning above says how); scripts must not take it for done.
-            return summary.stoppedEarly() && !stop.signalled() ? 1 : 0;
-        }
+        CrawlSession.Finished finished = new CrawlSession(options.outputs(), spec.commandLine().getOut(), spec.commandLine().getErr())
+                .run(options.apply(Trawl.crawl().seeds(seeds)));
+        // Stopped early with no signal: the store failed (a warning said how); scripts must not take it for done.
+        return finished.summary().stoppedEarly() && !finished.signalled() ? 1 : 0;
     }
 
     private Seeds urlList() {

@@ -1,18 +1,11 @@
 package dev.trawl.cli;
 
-import dev.trawl.crawl.Crawl;
 import dev.trawl.CrawlBuilder;
-import dev.trawl.crawl.CrawlSummary;
-import dev.trawl.internal.report.HtmlReport;
-import dev.trawl.internal.report.Timeline;
+import dev.trawl.Recipes;
+import dev.trawl.Transports;
 import dev.trawl.discover.LinkRules;
-import dev.trawl.internal.discover.UrlCanonicalizer;
-import dev.trawl.output.Sinks;
-import dev.trawl.store.CrawlStore;
+import dev.trawl.fetch.Transport;
 import dev.trawl.recipe.RecipeException;
-import dev.trawl.recipe.Recipes;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,22 +20,22 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.Option;
 
-/** The options every crawling command shares; they fill a {@link CrawlBuilder}. */
+/** The options of {@code trawl crawl}: they fill a {@link CrawlBuilder} (whose constants are the defaults shown) and the {@link CrawlSession}. */
 final class CrawlOptions {
     @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at most, over all hosts (default: ${DEFAULT-VALUE}).")
-    int concurrency = 64;
+    int concurrency = CrawlBuilder.DEFAULT_CONCURRENCY;
 
     @Option(names = "--per-host", paramLabel = "N", description = "Requests in flight at most to one host (default: ${DEFAULT-VALUE}).")
-    int perHost = 8;
+    int perHost = CrawlBuilder.DEFAULT_PER_HOST;
 
-    @Option(names = "--delay", paramLabel = "DURATION", description = "Minimum time between two request starts to one host, e.g. 100ms (default: 0ms).")
-    Duration delay = Duration.ZERO;
+    @Option(names = "--delay", paramLabel = "DURATION", description = "Minimum time between two request starts to one host, e.g. 100ms (default: ${DEFAULT-VALUE}).")
+    Span delay = new Span(CrawlBuilder.DEFAULT_DELAY);
 
-    @Option(names = "--timeout", paramLabel = "DURATION", description = "Timeout of one attempt, connect to last byte, e.g. 30s (default: 30s).")
-    Duration timeout = Duration.ofSeconds(30);
+    @Option(names = "--timeout", paramLabel = "DURATION", description = "Timeout of one attempt, connect to last byte, e.g. 30s (default: ${DEFAULT-VALUE}).")
+    Span timeout = new Span(CrawlBuilder.DEFAULT_TIMEOUT);
 
     @Option(names = "--retries", paramLabel = "N", description = "Retries after the first attempt, on 408/429/5xx and network errors (default: ${DEFAULT-VALUE}).")
-    int retries = 3;
+    int retries = CrawlBuilder.DEFAULT_RETRIES;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Products found, one line each: .jsonl or .csv.")
     Path out;
@@ -50,7 +43,7 @@ final class CrawlOptions {
     @Option(names = "--outcomes", paramLabel = "FILE", description = "Every URL's terminal outcome and reason, one line each: .jsonl or .csv.")
     Path outcomes;
 
-    @Option(names = "--user-agent", paramLabel = "TEXT", description = "The User-Agent header.")
+    @Option(names = "--user-agent", paramLabel = "TEXT", description = "The User-Agent header (default: " + CrawlBuilder.DEFAULT_USER_AGENT + ").")
     String userAgent;
 
     @Option(names = "--transport", paramLabel = "NAME", description = "HTTP client: apache (default) or jdk.")
@@ -98,8 +91,8 @@ final class CrawlOptions {
     @Option(names = "--ignore-robots", description = "Do not obey robots.txt (it is still read for --site's sitemaps).")
     boolean ignoreRobots;
 
-    @Option(names = "--progress-every", paramLabel = "DURATION", description = "When standard error is not a terminal, a progress line this often (default: 10s).")
-    Duration progressEvery = Duration.ofSeconds(10);
+    @Option(names = "--progress-every", paramLabel = "DURATION", description = "When standard error is not a terminal, a progress line this often (default: ${DEFAULT-VALUE}).")
+    Span progressEvery = new Span(ProgressLine.DEFAULT_EVERY);
 
     @Option(names = "--metrics-port", paramLabel = "PORT", description = "Serve Prometheus metrics at http://127.0.0.1:PORT/metrics while the crawl runs.")
     Integer metricsPort;
@@ -119,138 +112,41 @@ final class CrawlOptions {
     String store;
 
     @Option(names = "--job", paramLabel = "NAME", description = "The recurring crawl this run belongs to, in --store (default: ${DEFAULT-VALUE}).")
-    String job = "crawl";
+    String job = CrawlBuilder.DEFAULT_JOB;
 
     @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON (for scripts and benchmarks).")
     Path summaryJson;
 
-    /** Checks the output file names, before anything is read or written. */
-    void checkOutputs() {
-        try {
-            for (Path file : new Path[] {out, outcomes}) {
-                if (file != null) {
-                    Sinks.format(file);
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage(), 2);
-        }
+    /** Where the results go and what is shown, for the {@link CrawlSession}. */
+    CrawlSession.Outputs outputs() {
+        return new CrawlSession.Outputs(store, job, out, outcomes, report, summaryJson, metricsPort, progressEvery.value(), quiet,
+                logJson);
     }
 
-    private Recipes recipes = Recipes.NONE;
-
-    /** Applies the options and opens the output files. */
-    CrawlBuilder apply(CrawlBuilder builder, PrintWriter err) {
+    /** Maps the flags to the builder; the builder validates them. */
+    CrawlBuilder apply(CrawlBuilder builder) {
+        List<String> tracking = new ArrayList<>(keepParams ? List.of() : CrawlBuilder.DEFAULT_TRACKING_PARAMETERS);
+        tracking.addAll(dropParams);
         try {
-            recipes = Recipes.load(recipeFiles);
+            builder.recipes(Recipes.load(recipeFiles));
         } catch (RecipeException e) {
             throw new UserError(e.getMessage(), 2);
         }
-        List<String> tracking = new ArrayList<>(keepParams ? List.of() : UrlCanonicalizer.DEFAULT_TRACKING);
-        tracking.addAll(dropParams);
-        builder.recipes(recipes).follow(linkRules()).obeyRobots(!ignoreRobots).modifiedSince(since()).trackingParameters(tracking)
-                .detectBlocking(detectBlocking).adaptive(adaptive);
-        builder.concurrency(concurrency).perHost(perHost, delay).timeout(timeout).retries(retries).transport(transport)
-                .warnings(log(err)::warn);
+        builder.follow(linkRules()).obeyRobots(!ignoreRobots).modifiedSince(since()).trackingParameters(tracking)
+                .detectBlocking(detectBlocking).adaptive(adaptive)
+                .concurrency(concurrency).perHost(perHost, delay.value()).timeout(timeout.value()).retries(retries).transport(transport());
         if (userAgent != null) {
             builder.userAgent(userAgent);
-        }
-        if (store != null) {
-            openedStore = StoreFiles.openToWrite(store);
-            builder.store(openedStore).job(job);
-        }
-        try {
-            if (out != null && openedStore == null) {
-                builder.sink(Sinks.products(out));
-            }
-            if (outcomes != null) {
-                builder.sink(Sinks.outcomes(outcomes));
-            }
-        } catch (IOException e) {
-            throw new UserError("cannot write " + e.getMessage(), 1);
         }
         return builder;
     }
 
-    private CrawlStore openedStore;
-
-    /**
-     * With --store: writes --out from the store's run (the whole run, resumed parts included) and
-     * closes the store. Without, the sinks wrote it as the crawl went.
-     */
-    void finishStore(CrawlSummary summary, PrintWriter err) {
-        if (openedStore == null) {
-            return;
-        }
-        try (CrawlStore s = openedStore) {
-            if (out != null) {
-                long n = StoreFiles.exportProducts(s, summary.run().id(), null, out, null);
-                if (!quiet) {
-                    err.printf("trawl: %d products of run %d written from %s to %s%n", n, summary.run().id(), s.describe(), out);
-                }
-            }
-        }
-    }
-
-    /** The store's name for messages (a PostgreSQL URL without its credentials). */
-    String storeName() {
-        return openedStore != null ? openedStore.describe() : store;
-    }
-
-    /** Closes the store after a failed start. */
-    void closeStore() {
-        if (openedStore != null) {
-            openedStore.close();
-        }
-    }
-
-    private LogLines log;
-
-    /** Where trawl's own lines go, as text or JSON. */
-    LogLines log(PrintWriter err) {
-        if (log == null) {
-            log = new LogLines(err, logJson);
-        }
-        return log;
-    }
-
-    /** The live progress line for a started crawl, or null with --quiet. */
-    ProgressLine progress(Crawl crawl, PrintWriter err) {
-        return quiet ? null : ProgressLine.start(crawl, log(err), progressEvery);
-    }
-
-    /** The timeline the report needs, sampled while the crawl runs; null without --report. */
-    Timeline timeline(Crawl crawl) {
-        return report == null ? null : Timeline.start(crawl);
-    }
-
-    /** Writes the report, if asked for. */
-    void writeReport(CrawlSummary summary, Timeline timeline) {
-        if (report == null) {
-            return;
-        }
-        try {
-            HtmlReport.write(report, summary, timeline.samples());
-        } catch (IOException e) {
-            throw new UserError("cannot write --report " + report + ": " + e.getMessage(), 1);
-        }
-    }
-
-    /** The metrics endpoint for a started crawl, or null without --metrics-port. */
-    MetricsServer metrics(Crawl crawl, PrintWriter err) {
-        if (metricsPort == null) {
-            return null;
-        }
-        MetricsServer server = MetricsServer.start(crawl, metricsPort);
-        if (!quiet) {
-            log(err).info("metrics at http://127.0.0.1:" + server.port() + "/metrics");
-        }
-        return server;
-    }
-
-    /** Prints what the recipes could not read, one line each. */
-    void reportRecipes(PrintWriter err) {
-        recipes.report().forEach(log(err)::warn);
+    private Transport.Factory transport() {
+        return switch (transport) {
+            case "apache" -> Transports.apache();
+            case "jdk" -> Transports.jdk();
+            default -> throw new UserError("--transport must be apache or jdk, was " + transport, 2);
+        };
     }
 
     private Instant since() {

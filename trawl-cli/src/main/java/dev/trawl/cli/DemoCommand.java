@@ -1,20 +1,14 @@
 package dev.trawl.cli;
 
-import dev.trawl.crawl.Crawl;
-import dev.trawl.crawl.CrawlSummary;
-import dev.trawl.crawl.Seeds;
+import dev.trawl.Recipes;
 import dev.trawl.Trawl;
+import dev.trawl.crawl.Seeds;
 import dev.trawl.demoshop.DemoShop;
 import dev.trawl.demoshop.Fault;
 import dev.trawl.demoshop.Markup;
 import dev.trawl.demoshop.PriceFormat;
 import dev.trawl.recipe.Recipe;
-import dev.trawl.internal.report.HtmlReport;
-import dev.trawl.internal.report.Timeline;
 import dev.trawl.recipe.RecipeException;
-import dev.trawl.recipe.Recipes;
-import dev.trawl.output.Sinks;
-import dev.trawl.store.CrawlStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -110,30 +104,14 @@ final class DemoCommand implements Callable<Integer> {
             for (String suffix : new String[] {"", "-wal", "-shm"}) {
                 Files.deleteIfExists(dir.resolve("crawl.db" + suffix));
             }
-            CrawlStore store = StoreFiles.openToWrite(storeFile.toString());
-            CrawlSummary summary;
-            Timeline timeline;
-            Recipes recipeSet = Recipes.of(recipes);
-            try (Crawl crawl = Trawl.crawl()
-                    .seeds(Seeds.sites(sites)).recipes(recipeSet).detectBlocking(!noDetectBlocking)
-                    .concurrency(concurrency).perHost(perHost, Duration.ZERO)
-                    .timeout(Duration.ofSeconds(10)).retries(3).backoff(Duration.ofMillis(100))
-                    .store(store).job("demo").sink(Sinks.outcomes(outcomesFile))
-                    .warnings(line -> spec.commandLine().getErr().println("trawl: " + line))
-                    .start();
-                 ProgressLine progress = quiet ? null : ProgressLine.start(crawl, new LogLines(spec.commandLine().getErr(), false), Duration.ofSeconds(10));
-                 Timeline sampled = Timeline.start(crawl)) {
-                timeline = sampled;
-                summary = crawl.await();
-            }
-            try (store) {
-                StoreFiles.exportProducts(store, summary.run().id(), null, productsFile, null);
-            }
             Path reportFile = dir.resolve("report.html");
-            HtmlReport.write(reportFile, summary, timeline.samples());
-            recipeSet.report().forEach(line -> spec.commandLine().getErr().println("trawl: " + line));
+            CrawlSession session = new CrawlSession(new CrawlSession.Outputs(storeFile.toString(), "demo", productsFile, outcomesFile,
+                    reportFile, null, null, ProgressLine.DEFAULT_EVERY, quiet, false), out, spec.commandLine().getErr());
+            session.run(Trawl.crawl()
+                    .seeds(Seeds.sites(sites)).recipes(recipes).detectBlocking(!noDetectBlocking)
+                    .concurrency(concurrency).perHost(perHost, Duration.ZERO)
+                    .timeout(Duration.ofSeconds(10)).retries(3).backoff(Duration.ofMillis(100)));
             if (!quiet) {
-                SummaryPrinter.print(summary, out);
                 DemoCheck.Result check = DemoCheck.verify(productsFile, started);
                 out.printf("  checked against the shops' catalogues: %d of %d products exact, every field%n", check.exact(), check.expected());
                 if (check.firstMismatch() != null) {

@@ -56,7 +56,7 @@ final class DiffCommand implements Callable<Integer> {
             Run newer = StoreFiles.run(store, to);
             Run older = from != null ? StoreFiles.run(store, from) : previous(store, newer);
             Map<String, Long> counts = new TreeMap<>();
-            Consumer<ProductChange> tally = c -> counts.merge(c.change(), 1L, Long::sum);
+            Consumer<ProductChange> tally = c -> counts.merge(c.change().code(), 1L, Long::sum);
             try {
                 switch (format) {
                     case "csv", "json" -> {
@@ -70,7 +70,7 @@ final class DiffCommand implements Callable<Integer> {
                         out.printf("run %d -> run %d%n", older.id(), newer.id());
                         out.printf("%-20s  %-24s  %-32s  %12s  %12s  %8s  %s%n", "change", "key", "name", "old", "new", "%", "availability");
                         store.diff(older.id(), newer.id(), tally.andThen(c -> out.printf("%-20s  %-24s  %-32s  %12s  %12s  %8s  %s%n",
-                                c.change(), cut(c.key(), 24), cut(c.name(), 32), money(c.oldPrice(), c.oldCurrency()),
+                                c.change().code(), cut(c.key(), 24), cut(c.name(), 32), money(c.oldPrice(), c.oldCurrency()),
                                 money(c.newPrice(), c.newCurrency()), c.percent() == null ? "" : signed(c.percent()),
                                 java.util.Objects.equals(c.oldAvailability(), c.newAvailability()) ? ""
                                         : text(c.oldAvailability()) + " -> " + text(c.newAvailability()))));

@@ -36,7 +36,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         try (CrawlStore store = StoreFiles.openToRead(location)) {
             Run r = StoreFiles.run(store, run);
-            long n = StoreFiles.exportProducts(store, r.id(), format, out, System.out);
+            long n = StoreFiles.exportProducts(store, r.id(), format, out, new WriterOutputStream(spec.commandLine().getOut()));
             if (out != null) {
                 spec.commandLine().getErr().printf("trawl: %d products of run %d written to %s%n", n, r.id(), out);
             }

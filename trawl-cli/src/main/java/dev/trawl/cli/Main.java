@@ -43,6 +43,7 @@ public final class Main implements Runnable {
         cli.setOut(out)
                 .setErr(err)
                 .registerConverter(java.time.Duration.class, dev.trawl.internal.fetch.Durations::parse)
+                .registerConverter(Span.class, Span::parse)
                 .setParameterExceptionHandler(Main::badUsage)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (e instanceof UserError u) {

@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
  * waiting, failures by their top reasons, and the ETA of the URLs known so far.
  */
 final class ProgressLine implements AutoCloseable {
+    /** How often a progress line is written when standard error is not a terminal. */
+    static final Duration DEFAULT_EVERY = Duration.ofSeconds(10);
     private static final Duration REDRAW = Duration.ofMillis(250);
 
     private final Crawl crawl;

@@ -1,8 +1,9 @@
 package dev.trawl.cli;
 
 import dev.trawl.internal.output.ProductLines;
-import dev.trawl.output.Sinks;
+import dev.trawl.Sinks;
 import dev.trawl.postgres.PostgresCrawlStore;
+import dev.trawl.Stores;
 import dev.trawl.store.CrawlStore;
 import dev.trawl.store.Run;
 import dev.trawl.store.StoreException;
@@ -39,7 +40,7 @@ final class StoreFiles {
                 return writable ? PostgresCrawlStore.open(location) : PostgresCrawlStore.openReadOnly(location);
             }
             Path file = Path.of(location);
-            return writable ? CrawlStore.sqlite(file) : CrawlStore.sqliteReadOnly(file);
+            return writable ? Stores.sqlite(file) : Stores.sqliteReadOnly(file);
         } catch (InvalidPathException e) {
             throw new UserError("not a store file nor a PostgreSQL URL: " + e.getMessage(), 2);
         } catch (StoreException e) {

@@ -75,7 +75,7 @@ class CrashResumeTest {
             assertEquals(doneAtKills.stream().sorted().toList(), doneAtKills, "no commit is ever lost: " + doneAtKills);
             assertTrue(doneAtKills.stream().filter(d -> d > 0 && d < PRODUCTS).count() >= 3,
                     "most kills fall in the middle of the crawl: URLs done at each kill " + doneAtKills);
-            try (CrawlStore s = CrawlStore.sqliteReadOnly(store)) {
+            try (CrawlStore s = dev.trawl.Stores.sqliteReadOnly(store)) {
                 List<Run> runs = s.runs();
                 assertEquals(1, runs.size(), "every start resumed the one run: " + runs);
                 assertTrue(runs.getFirst().finished());
@@ -136,7 +136,7 @@ class CrashResumeTest {
         if (!Files.exists(store)) {
             return 0;
         }
-        try (CrawlStore s = CrawlStore.sqliteReadOnly(store)) {
+        try (CrawlStore s = dev.trawl.Stores.sqliteReadOnly(store)) {
             return s.runs().isEmpty() ? 0 : s.counts(1).done();
         }
     }
@@ -161,7 +161,7 @@ class CrashResumeTest {
                 assertTrue(err.contains("trawl: stopped by a signal; run 1 is kept in " + store), err);
                 assertTrue(!err.contains("Exception"), err);
                 assertTrue(Files.readString(dir.resolve(signal[0] + ".json")).contains("\"stopped_early\" : true"), "the summary is written");
-                try (CrawlStore s = CrawlStore.sqliteReadOnly(store)) {
+                try (CrawlStore s = dev.trawl.Stores.sqliteReadOnly(store)) {
                     RunCounts c = s.counts(1);
                     assertTrue(c.done() > 0 && c.pending() > 0 && c.done() == c.products(), c.toString());
                 }
@@ -169,7 +169,7 @@ class CrashResumeTest {
             Process last = crawl(urls, store, "last");
             assertTrue(last.waitFor(120, TimeUnit.SECONDS));
             assertEquals(0, last.exitValue());
-            try (CrawlStore s = CrawlStore.sqliteReadOnly(store)) {
+            try (CrawlStore s = dev.trawl.Stores.sqliteReadOnly(store)) {
                 assertEquals(new RunCounts(0, 1500, 0, 0, 1500), s.counts(1));
             }
         }

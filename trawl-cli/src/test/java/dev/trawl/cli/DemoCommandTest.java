@@ -15,9 +15,11 @@ class DemoCommandTest {
 
     @Test
     void crawlsEveryShopFromItsRootAndReadsEveryProductExactly() throws Exception {
-        CrawlCommandTest.Run run = CrawlCommandTest.trawl("demo", "--products", "240", "--dir", dir.toString());
+        // The blocking detector is tested by BlockingDetectorTest: here, on a busy machine, it could name a stalled carrier.
+        CrawlCommandTest.Run run = CrawlCommandTest.trawl("demo", "--products", "240", "--dir", dir.toString(), "--no-detect-blocking");
         assertEquals(0, run.code(), run.err());
-        assertEquals("", run.warnings(), "no recipe misses, no warnings");
+        assertEquals("trawl: 240 products of run 1 written from " + dir.resolve("crawl.db") + " to " + dir.resolve("products.jsonl") + "\n",
+                run.warnings(), "no recipe misses, no warnings: only the export's line");
         assertTrue(run.out().contains("checked against the shops' catalogues: 240 of 240 products exact, every field"), run.out());
         assertTrue(run.out().matches("(?s).*robots\\.txt: \\d+ draft pages the sitemaps list are disallowed; the shops counted 0 requests.*"),
                 run.out());

@@ -1,7 +1,8 @@
 package dev.trawl.crawl;
 
-import dev.trawl.internal.stats.CrawlStats;
+import dev.trawl.store.Run;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The end of a crawl in numbers.
@@ -11,9 +12,14 @@ import java.time.Duration;
  * @param cpu     CPU time the whole process used meanwhile (all threads, JIT and GC included)
  * @param stoppedEarly true when the crawl was closed before every URL had its outcome
  * @param run     the store's run the crawl wrote, null without a store
+ * @param recipeReport one line per recipe field that read nothing on some page, or recipe that matched no page
  */
-public record CrawlSummary(CrawlCounts counts, Duration elapsed, Duration cpu, boolean stoppedEarly,
-                           dev.trawl.store.Run run) {
+public record CrawlSummary(CrawlCounts counts, Duration elapsed, Duration cpu, boolean stoppedEarly, Run run,
+                           List<String> recipeReport) {
+
+    public CrawlSummary {
+        recipeReport = List.copyOf(recipeReport);
+    }
 
     /** Pages fetched per second of wall time. */
     public double pagesPerSecond() {

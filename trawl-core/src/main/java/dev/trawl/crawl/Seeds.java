@@ -1,6 +1,5 @@
 package dev.trawl.crawl;
 
-import dev.trawl.internal.frontier.RequestKind;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,17 +34,17 @@ public interface Seeds {
 
     /** Page URLs given in code; their source is {@code list:N} (1-based). */
     static Seeds urls(List<String> urls) {
-        return given(urls, RequestKind.PAGE, "list");
+        return given(urls, Seed.Kind.PAGE, "list");
     }
 
     /** Start pages: fetched, their products read, and their links followed by the crawl's link rules. */
     static Seeds startPages(List<String> urls) {
-        return given(urls, RequestKind.START, "start");
+        return given(urls, Seed.Kind.START, "start");
     }
 
     /** Sitemaps or sitemap indexes (plain or gzipped): every page they list is crawled. */
     static Seeds sitemaps(List<String> urls) {
-        return given(urls, RequestKind.SITEMAP, "sitemap");
+        return given(urls, Seed.Kind.SITEMAP, "sitemap");
     }
 
     /**
@@ -53,7 +52,7 @@ public interface Seeds {
      * {@code Sitemap:} lines name, or {@code /sitemap.xml} when it names none.
      */
     static Seeds sites(List<String> urls) {
-        return given(urls, RequestKind.SITE, "site");
+        return given(urls, Seed.Kind.SITE, "site");
     }
 
     /** These seeds, then those. */
@@ -82,7 +81,7 @@ public interface Seeds {
         };
     }
 
-    private static Seeds given(List<String> urls, RequestKind kind, String name) {
+    private static Seeds given(List<String> urls, Seed.Kind kind, String name) {
         List<String> copy = List.copyOf(urls);
         return () -> {
             Iterator<Seed> it = IntStream.range(0, copy.size())

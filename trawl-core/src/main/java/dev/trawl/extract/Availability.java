@@ -1,6 +1,6 @@
 package dev.trawl.extract;
 
-import dev.trawl.internal.extract.SchemaTerm;
+import dev.trawl.internal.text.SchemaTerm;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

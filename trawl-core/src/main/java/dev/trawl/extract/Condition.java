@@ -1,6 +1,6 @@
 package dev.trawl.extract;
 
-import dev.trawl.internal.extract.SchemaTerm;
+import dev.trawl.internal.text.SchemaTerm;
 
 /** A product's condition as a schema.org {@code OfferItemCondition} term; {@link #parse} reads the usual spellings. */
 public enum Condition {

@@ -1,7 +1,7 @@
 package dev.trawl.extract;
 
-import dev.trawl.internal.extract.Ascii;
-import dev.trawl.internal.extract.StartTag;
+import dev.trawl.internal.text.Ascii;
+import dev.trawl.internal.text.StartTag;
 
 import java.net.URI;
 import java.nio.charset.Charset;

@@ -1,6 +1,6 @@
 package dev.trawl.extract;
 
-import dev.trawl.internal.extract.Prices;
+import dev.trawl.internal.text.Prices;
 
 import java.math.BigDecimal;
 import java.net.URI;

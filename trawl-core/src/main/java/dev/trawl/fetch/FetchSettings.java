@@ -16,8 +16,6 @@ import java.time.Duration;
 public record FetchSettings(Duration connectTimeout, Duration responseTimeout, Duration totalTimeout,
                             long maxBodyBytes, String userAgent, int maxConnections, int maxConnectionsPerHost) {
 
-    public static final String DEFAULT_USER_AGENT = "trawl/0.1 (+https://github.com/trawl-dev/trawl)";
-
     /** The largest body cap a transport accepts (bodies are held in one array). */
     public static final long MAX_BODY_CAP = 1L << 30;
 

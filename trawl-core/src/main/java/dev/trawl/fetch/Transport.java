@@ -10,6 +10,15 @@ import java.net.URI;
  */
 public interface Transport extends AutoCloseable {
 
+    /**
+     * Makes a crawl's transport from the settings the crawl was built with (timeouts, size cap,
+     * user agent, pool sizes); the crawl closes it when it ends. {@code Transports} has trawl's own.
+     */
+    @FunctionalInterface
+    interface Factory {
+        Transport create(FetchSettings settings);
+    }
+
     /** One GET of {@code url}, its decoded body cut at the settings' size cap. */
     default FetchResult fetch(URI url) {
         return fetch(url, settings().maxBodyBytes());

@@ -1,5 +1,7 @@
 package dev.trawl.output;
 
+import dev.trawl.Sinks;
+
 import dev.trawl.crawl.CrawlResult;
 import java.io.IOException;
 

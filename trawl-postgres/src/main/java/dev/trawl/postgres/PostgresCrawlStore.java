@@ -3,6 +3,7 @@ package dev.trawl.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.trawl.internal.store.JdbcCrawlStore;
+import dev.trawl.internal.store.StoreSchema;
 import dev.trawl.store.Run;
 import dev.trawl.internal.store.StoreBatch;
 import dev.trawl.store.StoreException;
@@ -35,6 +36,7 @@ public final class PostgresCrawlStore extends JdbcCrawlStore {
     private Connection writer;
 
     private PostgresCrawlStore(DataSource dataSource, HikariDataSource ownPool, String description, boolean writable) {
+        super(StoreSchema.Dialect.POSTGRES);
         this.dataSource = dataSource;
         this.ownPool = ownPool;
         this.description = description;
@@ -189,12 +191,6 @@ public final class PostgresCrawlStore extends JdbcCrawlStore {
         } finally {
             connection.close();
         }
-    }
-
-    /** PostgreSQL's byte order, which for UTF-8 text is code-point order. */
-    @Override
-    protected String binaryCollation() {
-        return "COLLATE \"C\"";
     }
 
     @Override

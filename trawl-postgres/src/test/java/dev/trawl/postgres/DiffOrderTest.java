@@ -28,7 +28,7 @@ class DiffOrderTest {
             s.execute("CREATE DATABASE " + database + " TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C'");
         }
         String url = TestPostgres.get().jdbcUrl().replace("/trawl_test", "/" + database) + "?user=trawl&password=trawl";
-        try (CrawlStore store = PostgresCrawlStore.open(url)) {
+        try (PostgresCrawlStore store = PostgresCrawlStore.open(url)) {
             long older = store.begin("day1").id();
             long newer = store.begin("day2").id();
             Map<String, String> expected = new TreeMap<>();
@@ -56,7 +56,7 @@ class DiffOrderTest {
                 c.commit();
             }
             Map<String, String> actual = new TreeMap<>();
-            store.diff(older, newer, (ProductChange change) -> actual.put(change.key(), change.change()));
+            store.diff(older, newer, (ProductChange change) -> actual.put(change.key(), change.change().code()));
             assertEquals(expected, actual);
         } finally {
             try (Connection c = DriverManager.getConnection(admin); Statement s = c.createStatement()) {

@@ -41,7 +41,7 @@ class PostgresCrawlStoreTest extends CrawlStoreContract {
         try (CrawlStore store = newStore()) {
             assertTrue(store.runs().isEmpty());
         }
-        try (CrawlStore again = PostgresCrawlStore.open(url); CrawlStore reader = PostgresCrawlStore.openReadOnly(url)) {
+        try (PostgresCrawlStore again = PostgresCrawlStore.open(url); PostgresCrawlStore reader = PostgresCrawlStore.openReadOnly(url)) {
             assertEquals(again.begin("j").id(), reader.runs().getFirst().id());
             StoreException e = assertThrows(StoreException.class, () -> reader.begin("k"));
             assertTrue(e.getMessage().contains("opened read-only"), e.getMessage());

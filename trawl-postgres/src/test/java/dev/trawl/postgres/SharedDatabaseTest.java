@@ -34,7 +34,7 @@ class SharedDatabaseTest {
     void twoStoresOnTwoJobsCrawlIntoOneDatabaseAtTheSameTime() throws Exception {
         String url = TestPostgres.get().newSchemaUrl();
         try (DemoShop shop = DemoShop.builder().address(SHOP).products(200).latency(Duration.ofMillis(5)).start();
-             CrawlStore a = PostgresCrawlStore.open(url); CrawlStore b = PostgresCrawlStore.open(url)) {
+             PostgresCrawlStore a = PostgresCrawlStore.open(url); PostgresCrawlStore b = PostgresCrawlStore.open(url)) {
             CrawlBuilder crawl = Trawl.crawl().seeds(Seeds.sites(List.of(shop.baseUri().toString()))).concurrency(4)
                     .perHost(4, Duration.ZERO);
             CrawlSummary sa;
@@ -65,7 +65,7 @@ class SharedDatabaseTest {
     void aSecondStoreOnTheSameJobIsRefusedUntilTheRunFinishesOrTheFirstCloses() throws Exception {
         String url = TestPostgres.get().newSchemaUrl();
         try (DemoShop shop = DemoShop.builder().address(SHOP).products(20).start();
-             CrawlStore first = PostgresCrawlStore.open(url); CrawlStore second = PostgresCrawlStore.open(url)) {
+             PostgresCrawlStore first = PostgresCrawlStore.open(url); PostgresCrawlStore second = PostgresCrawlStore.open(url)) {
             Run held = first.begin("daily");
             StoreException e = assertThrows(StoreException.class, () -> second.begin("daily"));
             assertTrue(e.getMessage().contains(": job 'daily' is being crawled by another trawl process (trawl pid "
@@ -87,7 +87,7 @@ class SharedDatabaseTest {
             assertEquals(held.id() + 2, next.id(), "once the run finished, the job is free: its next run");
             assertThrows(StoreException.class, () -> first.begin("daily"), "and now the second store holds it");
         }
-        try (CrawlStore third = PostgresCrawlStore.open(url)) {
+        try (PostgresCrawlStore third = PostgresCrawlStore.open(url)) {
             assertTrue(third.begin("daily").resumed(), "closing a store frees its jobs; the unfinished run is resumed");
         }
     }

@@ -1,6 +1,5 @@
 package dev.trawl.internal.discover;
 
-import dev.trawl.internal.frontier.SeedUrls;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -6,7 +6,6 @@ import crawlercommons.sitemaps.SiteMapIndex;
 import crawlercommons.sitemaps.SiteMapParser;
 import crawlercommons.sitemaps.SiteMapURL;
 import crawlercommons.sitemaps.UnknownFormatException;
-import dev.trawl.internal.frontier.SeedUrls;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;

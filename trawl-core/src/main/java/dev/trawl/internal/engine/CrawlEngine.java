@@ -1,37 +1,31 @@
 package dev.trawl.internal.engine;
 
-import dev.trawl.internal.frontier.StoreFrontier;
-import dev.trawl.internal.runtime.TrawlThreads;
-
 import dev.trawl.crawl.Crawl;
-import dev.trawl.crawl.CrawlConfig;
+import dev.trawl.config.CrawlConfig;
 import dev.trawl.crawl.CrawlProgress;
-import dev.trawl.crawl.CrawlResult;
 import dev.trawl.crawl.CrawlSummary;
 import dev.trawl.crawl.FailureReason;
-import dev.trawl.crawl.Outcome;
-import dev.trawl.extract.Extractors;
 import dev.trawl.extract.Page;
 import dev.trawl.fetch.FetchResult;
 import dev.trawl.fetch.Transport;
-import dev.trawl.fetch.Transports;
+import dev.trawl.internal.discover.SitemapReader;
+import dev.trawl.internal.extract.JsonLdProductExtractor;
+import dev.trawl.internal.extract.ProductPipeline;
 import dev.trawl.internal.frontier.CrawlRequest;
 import dev.trawl.internal.frontier.Frontier;
-import dev.trawl.internal.discover.SitemapReader;
-import dev.trawl.internal.frontier.EmbeddedFrontier;
 import dev.trawl.internal.frontier.RequestKind;
+import dev.trawl.internal.politeness.HostScheduler;
 import dev.trawl.internal.politeness.RobotsRules;
 import dev.trawl.internal.runtime.Ticks;
-import dev.trawl.internal.politeness.HostScheduler;
+import dev.trawl.internal.runtime.TrawlThreads;
 import dev.trawl.internal.stats.BlockingDetector;
 import dev.trawl.internal.stats.CrawlStats;
+import dev.trawl.internal.writer.ResultLog;
 import dev.trawl.store.Run;
-import dev.trawl.fetch.Validators;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -39,13 +33,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 
 /**
  * The engine of one crawl (DESIGN.md, data flow): a dispatcher thread moves requests from the
  * {@link Frontier} to the {@link HostScheduler} and starts each request the scheduler lets go on
  * a virtual thread of its own; that thread fetches, decides ({@link RequestStep}) and hands the
- * terminal result to the {@link ResultWriter}. Internal: use {@link dev.trawl.Trawl#crawl()}.
+ * terminal result to the crawl's {@link ResultLog}. The frontier and the writer come from a
+ * {@link FrontierFactory}. Internal: use {@link dev.trawl.Trawl#crawl()}.
  */
 public final class CrawlEngine implements Crawl {
     /** A JSON-LD page (Jackson) and a microdata page (jsoup's DOM): the extractor's two paths. */
@@ -56,6 +50,7 @@ public final class CrawlEngine implements Crawl {
                     + "<meta itemprop=\"priceCurrency\" content=\"EUR\"></div></div>"));
 
     private final CrawlConfig config;
+    private final CrawlSetup setup;
     private final CrawlStats stats = new CrawlStats();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -77,48 +72,41 @@ public final class CrawlEngine implements Crawl {
     /** Pages fetched and still being processed (guarded by {@code lock}). */
     private int processing;
 
-    public CrawlEngine(CrawlConfig config) {
-        this.config = config;
-        this.scheduler = new HostScheduler(config.concurrency(), config.perHost(), config.delay(), config.adaptive());
-        this.transport = Transports.named(config.transport(), config.fetch());
-        this.step = new RequestStep(config, stats);
-        this.robots = new RobotsGate(scheduler, config.obeyRobots(), config.maxCrawlDelay());
-        Consumer<EmbeddedFrontier.Rejected> rejected = r -> {
-            stats.failed("-", r.parsed().reason());
-            writer().submit(null, new CrawlResult(null, r.seed().source(), r.seed().text(),
-                    new Outcome.Failed(r.parsed().reason(), r.parsed().message(), 0, 0), List.of(), Instant.now()), Validators.NONE);
-        };
-        int queue = Math.max(1024, config.concurrency() * 4);
-        if (config.store() == null) {
-            this.run = null;
-            this.writer = new ResultWriter(config.sinks(), queue, config.warnings());
-            this.frontier = new EmbeddedFrontier(config.seeds(), config.buffer(), config.canonicalizer(), rejected, config.warnings(),
-                    this::wake);
-        } else {
-            StoreWriter store = new StoreWriter(config.store(), config.job(), config.canonicalizer(), config.sinks(), queue,
-                    Duration.ofMillis(50), config.warnings(), this::stopSoon);
-            this.writer = store;
-            try {
-                this.run = store.run();
-            } catch (RuntimeException e) {
-                transport.close();
-                throw e;
-            }
-            // The writer must never wait for the engine's lock: it wakes the dispatcher from a thread of its own.
-            this.frontier = new StoreFrontier(config.seeds(), run.seedsRead(), config.buffer(), store, rejected, config.warnings(),
-                    () -> TrawlThreads.startVirtual("wake", this::wake));
+    /** Opens the frontier and its writer, then starts the crawl on its own threads. */
+    public static Crawl start(CrawlConfig config, FrontierFactory frontiers) {
+        return new CrawlEngine(CrawlSetup.of(config), frontiers);
+    }
+
+    private CrawlEngine(CrawlSetup setup, FrontierFactory frontiers) {
+        this.setup = setup;
+        this.config = setup.config();
+        CrawlConfig.Politeness politeness = config.politeness();
+        this.scheduler = new HostScheduler(politeness.concurrency(), politeness.perHost(), politeness.delay(), politeness.adaptive());
+        FrontierFactory.Opened opened = frontiers.open(new FrontierFactory.Context(setup, stats, this::wake, this::stopSoon));
+        this.frontier = opened.frontier();
+        this.writer = opened.log();
+        this.run = opened.run();
+        try {
+            this.transport = config.fetch().transport().create(config.fetch().settings());
+        } catch (RuntimeException e) {
+            frontier.close();
+            writer.close(false);
+            throw e;
         }
-        this.processor = new ResponseProcessor(config, stats, frontier, writer, this::robotsLearned);
-        this.blocking = config.detectBlocking()
-                ? BlockingDetector.start(Duration.ofMillis(20), Duration.ofMillis(500), config.warnings()) : null;
+        this.step = new RequestStep(config.fetch().maxRedirects(), setup.retry(), stats);
+        this.robots = new RobotsGate(scheduler, politeness.obeyRobots(), politeness.maxCrawlDelay());
+        this.processor = new ResponseProcessor(setup, stats, frontier, writer, this::robotsLearned);
+        this.blocking = config.output().detectBlocking()
+                ? BlockingDetector.start(Duration.ofMillis(20), Duration.ofMillis(500), config.output().warnings()) : null;
         this.dispatcher = TrawlThreads.startVirtual("dispatcher", this::dispatch);
-        boolean ownExtractor = config.extractor() == Extractors.products() || config.extractor() == Extractors.jsonLdProducts();
+        var own = config.output().extractor();
+        boolean ownExtractor = own instanceof ProductPipeline || own instanceof JsonLdProductExtractor;
         // Loads Jackson and the sitemap parser while the first requests are on the wire, not after.
         // Only our own extractor: a user's must never be handed a page that was not fetched.
         TrawlThreads.startVirtual("warm-up", () -> {
             SitemapReader.warmUp();
             if (ownExtractor) {
-                WARM_UP_PAGES.forEach(config.extractor()::extract);
+                WARM_UP_PAGES.forEach(own::extract);
             }
         });
     }
@@ -145,19 +133,19 @@ public final class CrawlEngine implements Crawl {
         try {
             while (!stopping) {
                 long now = Ticks.now();
-                fill(config.buffer());
+                fill(config.discovery().buffer());
                 startReady(now);
                 // Head-of-line: when the queued requests all wait on busy hosts while the global cap
                 // has room, read further ahead, up to the bounded look-ahead, for other hosts' work.
-                while (scheduler.inFlight() < config.concurrency() && processing < config.concurrency()
-                        && scheduler.pending() < config.lookahead() && fill(scheduler.pending() + 1)) {
+                while (scheduler.inFlight() < config.politeness().concurrency() && processing < config.politeness().concurrency()
+                        && scheduler.pending() < config.discovery().lookahead() && fill(scheduler.pending() + 1)) {
                     startReady(now);
                 }
                 if (scheduler.inFlight() == 0 && processing == 0 && scheduler.pending() == 0 && frontier.exhausted()) {
                     return true;
                 }
                 // Full of pages being processed: only a finished one can let the next request start.
-                long ready = processing >= config.concurrency() ? Long.MAX_VALUE : scheduler.earliestReady();
+                long ready = processing >= config.politeness().concurrency() ? Long.MAX_VALUE : scheduler.earliestReady();
                 if (ready == Long.MAX_VALUE) {
                     changed.await();
                 } else {
@@ -216,7 +204,7 @@ public final class CrawlEngine implements Crawl {
     }
 
     private void startReady(long now) {
-        while (processing < config.concurrency()) {
+        while (processing < config.politeness().concurrency()) {
             CrawlRequest r = scheduler.next(now);
             if (r == null) {
                 return;
@@ -289,8 +277,8 @@ public final class CrawlEngine implements Crawl {
             lock.unlock();
         }
         try {
-            long cap = request.kind() == RequestKind.SITEMAP ? Math.max(SitemapReader.MAX_BYTES, config.fetch().maxBodyBytes())
-                    : config.fetch().maxBodyBytes();
+            long max = config.fetch().settings().maxBodyBytes();
+            long cap = request.kind() == RequestKind.SITEMAP ? Math.max(SitemapReader.MAX_BYTES, max) : max;
             return transport.fetch(request.url(), cap, request.validators());
         } catch (RuntimeException e) {
             return new FetchResult.Error(FailureReason.IO_ERROR, "transport failed: " + e, 0);
@@ -301,10 +289,6 @@ public final class CrawlEngine implements Crawl {
     private void stopSoon() {
         stopping = true;
         TrawlThreads.startVirtual("wake", this::wake);
-    }
-
-    private ResultLog writer() {
-        return writer;
     }
 
     private void wake() {
@@ -341,7 +325,7 @@ public final class CrawlEngine implements Crawl {
         if (failure != null) {
             summary.completeExceptionally(failure);
         } else {
-            summary.complete(new CrawlSummary(stats.snapshot(), elapsed, cpu, early, run));
+            summary.complete(new CrawlSummary(stats.snapshot(), elapsed, cpu, early, run, setup.recipes().report()));
         }
     }
 

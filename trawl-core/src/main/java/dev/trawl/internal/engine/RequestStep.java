@@ -1,6 +1,5 @@
 package dev.trawl.internal.engine;
 
-import dev.trawl.crawl.CrawlConfig;
 import dev.trawl.crawl.FailureReason;
 import dev.trawl.crawl.Outcome;
 import dev.trawl.internal.fetch.Durations;
@@ -8,7 +7,7 @@ import dev.trawl.fetch.FetchResult;
 import dev.trawl.internal.fetch.RetryPolicy;
 import dev.trawl.fetch.Validators;
 import dev.trawl.internal.frontier.CrawlRequest;
-import dev.trawl.internal.frontier.SeedUrls;
+import dev.trawl.internal.discover.SeedUrls;
 import dev.trawl.internal.runtime.Ticks;
 import dev.trawl.internal.stats.CrawlStats;
 import java.net.URI;
@@ -32,13 +31,13 @@ final class RequestStep {
         void ended(CrawlRequest request, Outcome outcome, FetchResult.Response response);
     }
 
-    private final CrawlConfig config;
+    private final int maxRedirects;
     private final RetryPolicy retry;
     private final CrawlStats stats;
 
-    RequestStep(CrawlConfig config, CrawlStats stats) {
-        this.config = config;
-        this.retry = config.retry();
+    RequestStep(int maxRedirects, RetryPolicy retry, CrawlStats stats) {
+        this.maxRedirects = maxRedirects;
+        this.retry = retry;
         this.stats = stats;
     }
 
@@ -116,8 +115,8 @@ final class RequestStep {
     }
 
     private CrawlRequest redirect(CrawlRequest request, FetchResult.Response r, int attempts, Ended results) {
-        if (request.redirects() >= config.maxRedirects()) {
-            return fail(request, FailureReason.TOO_MANY_REDIRECTS, "more than " + config.maxRedirects() + " redirects (last to "
+        if (request.redirects() >= maxRedirects) {
+            return fail(request, FailureReason.TOO_MANY_REDIRECTS, "more than " + maxRedirects + " redirects (last to "
                     + r.location() + ")", r.status(), attempts, results);
         }
         URI target;

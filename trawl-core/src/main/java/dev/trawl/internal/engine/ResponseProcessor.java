@@ -1,6 +1,6 @@
 package dev.trawl.internal.engine;
 
-import dev.trawl.crawl.CrawlConfig;
+import dev.trawl.config.CrawlConfig;
 import dev.trawl.crawl.CrawlResult;
 import dev.trawl.crawl.FailureReason;
 import dev.trawl.crawl.Outcome;
@@ -16,14 +16,16 @@ import dev.trawl.internal.frontier.CrawlRequest;
 import dev.trawl.internal.frontier.Frontier;
 import dev.trawl.internal.frontier.HostKey;
 import dev.trawl.internal.frontier.RequestKind;
-import dev.trawl.internal.frontier.SeedUrls;
+import dev.trawl.internal.discover.SeedUrls;
 import dev.trawl.internal.politeness.RobotsRules;
 import dev.trawl.internal.stats.CrawlStats;
+import dev.trawl.internal.writer.ResultLog;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -35,21 +37,25 @@ import org.jsoup.nodes.Document;
  * the writer.
  */
 final class ResponseProcessor {
-    private final CrawlConfig config;
+    private final CrawlSetup setup;
     private final CrawlStats stats;
+    private final Consumer<String> warnings;
+    private final CrawlConfig.Discovery discovery;
     private final Frontier frontier;
     private final ResultLog results;
     private final BiConsumer<String, RobotsRules> robotsLearned;
     private final String agent;
 
-    ResponseProcessor(CrawlConfig config, CrawlStats stats, Frontier frontier, ResultLog results,
+    ResponseProcessor(CrawlSetup setup, CrawlStats stats, Frontier frontier, ResultLog results,
                       BiConsumer<String, RobotsRules> robotsLearned) {
-        this.config = config;
+        this.setup = setup;
+        this.warnings = setup.config().output().warnings();
+        this.discovery = setup.config().discovery();
         this.stats = stats;
         this.frontier = frontier;
         this.results = results;
         this.robotsLearned = robotsLearned;
-        this.agent = RobotsRules.agentToken(config.fetch().userAgent());
+        this.agent = RobotsRules.agentToken(setup.config().fetch().settings().userAgent());
     }
 
     /** Handles a request's end: {@code response} is the 2xx response of a {@link Outcome.Done}, else null. */
@@ -88,7 +94,7 @@ final class ResponseProcessor {
             if (parsed.ok()) {
                 frontier.offer(CrawlRequest.of(parsed.url(), site.source(), RequestKind.SITEMAP, 0));
             } else {
-                config.warnings().accept("robots.txt of " + site.host() + ": Sitemap: " + sitemap + ": " + parsed.message() + " (skipped)");
+                warnings.accept("robots.txt of " + site.host() + ": Sitemap: " + sitemap + ": " + parsed.message() + " (skipped)");
             }
         }
         frontier.expanded(site);
@@ -116,7 +122,7 @@ final class ResponseProcessor {
         try {
             content = SitemapReader.read(request.url(), response.contentType(), response.body());
         } catch (SitemapReader.Unreadable e) {
-            config.warnings().accept(request.url() + ": " + e.getMessage() + " (skipped)");
+            warnings.accept(request.url() + ": " + e.getMessage() + " (skipped)");
             record(request, new Outcome.Failed(FailureReason.BAD_SITEMAP, e.getMessage(), response.status(), outcome.attempts()),
                     List.of());
             return;
@@ -126,9 +132,9 @@ final class ResponseProcessor {
             frontier.offer(CrawlRequest.of(child, from, RequestKind.SITEMAP, 0));
         }
         for (SitemapReader.Entry page : content.pages()) {
-            boolean fresh = config.modifiedSince() == null || page.lastModified() == null
-                    || !page.lastModified().isBefore(config.modifiedSince());
-            if (fresh && config.follow().wanted(page.url().toString())) {
+            boolean fresh = discovery.modifiedSince() == null || page.lastModified() == null
+                    || !page.lastModified().isBefore(discovery.modifiedSince());
+            if (fresh && discovery.follow().wanted(page.url().toString())) {
                 frontier.offer(CrawlRequest.of(page.url(), from, RequestKind.PAGE, 0));
             }
         }
@@ -148,9 +154,9 @@ final class ResponseProcessor {
         List<Product> products = List.of();
         if (isMarkup(response.contentType())) {
             Page page = new Page(request.url(), response.status(), response.contentType(), response.body());
-            if (config.extractor() != null) {
+            if (setup.extractor() != null) {
                 try {
-                    products = config.extractor().extract(page);
+                    products = setup.extractor().extract(page);
                 } catch (RuntimeException e) {
                     record(request, new Outcome.Failed(FailureReason.EXTRACT_ERROR, "extractor threw " + e, response.status(),
                             outcome.attempts()), List.of());
@@ -175,12 +181,12 @@ final class ResponseProcessor {
     }
 
     private void follow(CrawlRequest request, Page page) {
-        LinkRules rules = config.follow();
+        LinkRules rules = discovery.follow();
         Document doc = Jsoup.parse(page.text(), request.url().toString());
         String pageHost = request.url().getHost();
         String from = request.url().toString();
         List<String> selectors = rules.linkSelectors();
-        List<String> recipeSelectors = config.recipes().followSelectors(request.url());
+        List<String> recipeSelectors = setup.recipes().followSelectors(request.url());
         if (!recipeSelectors.isEmpty()) {
             // A recipe narrows "every link" to the ones it names, or adds to the ones the rules name.
             selectors = selectors.isEmpty() ? recipeSelectors

@@ -1,5 +1,7 @@
 package dev.trawl.internal.extract;
 
+import dev.trawl.internal.text.Ascii;
+
 import java.nio.charset.Charset;
 
 /**

@@ -1,5 +1,8 @@
 package dev.trawl.internal.extract;
 
+import dev.trawl.internal.text.Ascii;
+import dev.trawl.internal.text.StartTag;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package dev.trawl.internal.extract;
 
+import dev.trawl.internal.text.Prices;
+
 import dev.trawl.extract.Availability;
 import dev.trawl.extract.Condition;
 import dev.trawl.extract.Offer;

@@ -1,5 +1,9 @@
 package dev.trawl.internal.extract;
 
+import dev.trawl.internal.text.Ascii;
+import dev.trawl.internal.text.Prices;
+import dev.trawl.internal.text.StartTag;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

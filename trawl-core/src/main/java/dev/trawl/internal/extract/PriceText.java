@@ -1,5 +1,7 @@
 package dev.trawl.internal.extract;
 
+import dev.trawl.internal.text.Prices;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;

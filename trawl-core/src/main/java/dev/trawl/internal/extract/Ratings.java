@@ -1,5 +1,7 @@
 package dev.trawl.internal.extract;
 
+import dev.trawl.internal.text.Prices;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,5 +1,7 @@
 package dev.trawl.internal.extract;
 
+import dev.trawl.internal.text.Prices;
+
 import java.net.URI;
 import java.util.List;
 

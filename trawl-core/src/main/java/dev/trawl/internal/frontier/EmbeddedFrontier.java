@@ -1,5 +1,7 @@
 package dev.trawl.internal.frontier;
 
+import dev.trawl.internal.discover.SeedUrls;
+
 import dev.trawl.crawl.Seed;
 import dev.trawl.crawl.Seeds;
 import dev.trawl.internal.discover.SeenUrls;

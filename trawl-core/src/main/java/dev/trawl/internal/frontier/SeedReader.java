@@ -1,5 +1,7 @@
 package dev.trawl.internal.frontier;
 
+import dev.trawl.internal.discover.SeedUrls;
+
 import dev.trawl.crawl.Seed;
 import dev.trawl.crawl.Seeds;
 import dev.trawl.internal.discover.UrlCanonicalizer;
@@ -35,7 +37,7 @@ public final class SeedReader {
                     rejected.accept(new EmbeddedFrontier.Rejected(seed, parsed));
                     continue;
                 }
-                target.add(CrawlRequest.of(UrlCanonicalizer.withoutFragment(parsed.url()), seed.source(), seed.kind(), 0));
+                target.add(CrawlRequest.of(UrlCanonicalizer.withoutFragment(parsed.url()), seed.source(), RequestKind.of(seed.kind()), 0));
             }
             return !stopped.getAsBoolean();
         } catch (UncheckedIOException e) {

@@ -1,16 +1,8 @@
 package dev.trawl.internal.frontier;
 
-import dev.trawl.internal.engine.StoreWriter;
-import dev.trawl.internal.runtime.TrawlThreads;
-
 import dev.trawl.crawl.Seeds;
-import dev.trawl.internal.frontier.CrawlRequest;
-import dev.trawl.internal.frontier.EmbeddedFrontier;
-import dev.trawl.internal.frontier.Frontier;
-import dev.trawl.internal.frontier.SeedReader;
-import dev.trawl.store.CrawlStore;
-import dev.trawl.internal.store.Lane;
-import dev.trawl.internal.store.Pending;
+import dev.trawl.internal.runtime.Ticks;
+import dev.trawl.internal.runtime.TrawlThreads;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,7 +11,7 @@ import java.util.function.Consumer;
 /**
  * The frontier of a crawl with a store (DESIGN.md, invariant 4): every request lives in the
  * store, and only a page of them at a time ({@code capacity} per lane) in memory. Seeds and found
- * URLs go to the {@link StoreWriter}, which deduplicates them by canonical URL in the store; the
+ * URLs go to the store writer through a {@link StorePort}, which deduplicates them by canonical URL in the store; the
  * writer reads the next page back after a commit when this runs low. Rows stay pending until
  * their outcome commits, so whatever was in memory or in flight when the process died is read
  * again by the next crawl on the store. Sitemaps are read only when the pages found so far run
@@ -32,32 +24,40 @@ public final class StoreFrontier implements Frontier {
     private final long[] cursor = new long[Lane.values().length];
     /** Per lane: whether the store may hold pending rows past the cursor. */
     private final boolean[] more = {true, true};
-    private final StoreWriter writer;
+    private final StorePort writer;
     private final int capacity;
     private final Runnable onAvailable;
-    private final Thread reader;
+    private final Seeds seedList;
+    private final Consumer<EmbeddedFrontier.Rejected> rejected;
+    private final Consumer<String> warnings;
+    private volatile Thread reader;
     /** Inserts handed to the writer and not yet committed. */
     private long unsettled;
     private boolean loading = true;
     private volatile boolean readerDone;
     private volatile boolean closed;
 
-    public StoreFrontier(Seeds seedList, boolean seedsRead, int capacity, StoreWriter writer, Consumer<EmbeddedFrontier.Rejected> rejected,
-                  Consumer<String> warnings, Runnable onAvailable) {
+    /** Call {@link #start()} once the writer answers to this frontier. */
+    public StoreFrontier(Seeds seedList, boolean seedsRead, int capacity, StorePort writer, Consumer<EmbeddedFrontier.Rejected> rejected,
+                         Consumer<String> warnings, Runnable onAvailable) {
         this.writer = writer;
         this.capacity = capacity;
         this.onAvailable = onAvailable;
-        writer.attach(this);
+        this.seedList = seedList;
+        this.rejected = rejected;
+        this.warnings = warnings;
+        this.readerDone = seedsRead;
+    }
+
+    /** Starts reading: the rows a resumed run has already, and the seeds unless they were all read before. */
+    public void start() {
         writer.wantLoad(); // a resumed run has pending rows already
-        if (seedsRead) {
-            readerDone = true;
-            reader = null;
-        } else {
-            reader = TrawlThreads.startVirtual("seed-reader", () -> read(seedList, rejected, warnings));
+        if (!readerDone) {
+            reader = TrawlThreads.startVirtual("seed-reader", this::read);
         }
     }
 
-    private void read(Seeds seedList, Consumer<EmbeddedFrontier.Rejected> rejected, Consumer<String> warnings) {
+    private void read() {
         try {
             if (SeedReader.read(seedList, () -> closed, this::offer, rejected, warnings)) {
                 writer.seedsRead();
@@ -85,7 +85,7 @@ public final class StoreFrontier implements Frontier {
 
     @Override
     public void retrying(CrawlRequest request) {
-        long waitMillis = Math.max(0, (request.notBefore() - dev.trawl.internal.runtime.Ticks.now()) / 1_000_000);
+        long waitMillis = Math.max(0, (request.notBefore() - Ticks.now()) / 1_000_000);
         writer.retrying(request, System.currentTimeMillis() + waitMillis);
     }
 
@@ -132,7 +132,7 @@ public final class StoreFrontier implements Frontier {
     }
 
     /** On the writer, after a commit: reads the next page of each lane that runs low. */
-    public void load(CrawlStore store, long run) {
+    public void load(StorePort.Rows store) {
         for (Lane lane : Lane.values()) {
             ArrayDeque<CrawlRequest> queue = lane == Lane.PAGES ? pages : sitemaps;
             int room;
@@ -147,7 +147,7 @@ public final class StoreFrontier implements Frontier {
             if (room < capacity / 2 || closed) {
                 continue;
             }
-            List<Pending> rows = store.pending(run, lane, after, room);
+            List<Pending> rows = store.pending(lane, after, room);
             lock.lock();
             try {
                 for (Pending p : rows) {

@@ -1,48 +1,29 @@
 package dev.trawl.internal.store;
 
-import dev.trawl.store.CrawlStore;
+import dev.trawl.internal.frontier.Lane;
+import dev.trawl.internal.frontier.Pending;
 import dev.trawl.store.ProductChange;
 import dev.trawl.store.Run;
 import dev.trawl.store.RunCounts;
-import dev.trawl.internal.store.RunDiff;
 import dev.trawl.store.StoreException;
-
-import dev.trawl.crawl.CrawlResult;
-import dev.trawl.crawl.FailureReason;
-import dev.trawl.crawl.Outcome;
-import dev.trawl.extract.Product;
-import dev.trawl.fetch.Validators;
-import dev.trawl.internal.frontier.CrawlRequest;
-import dev.trawl.internal.frontier.HostKey;
-import dev.trawl.internal.frontier.RequestKind;
-import dev.trawl.internal.runtime.Ticks;
-import dev.trawl.internal.output.ProductLines;
-import java.math.BigDecimal;
-import java.net.URI;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * A crawl store over JDBC: the SQL both embedded and server databases understand. A subclass
- * supplies the connections and the schema (its tables: {@code runs}, {@code requests},
- * {@code products}, with the columns named here).
+ * A crawl store over JDBC: the SQL both embedded and server databases understand, the tables of
+ * {@link StoreSchema}. A subclass supplies the connections. Writes (the crawl's, on its writer
+ * thread) go through a {@link WritePath} on the write connection; exports and diffs through a
+ * {@link ReadPath} on read connections.
  */
-public abstract class JdbcCrawlStore implements CrawlStore {
-    static final int PENDING = 0;
-    static final int DONE = 1;
-    static final int FAILED = 2;
+public abstract class JdbcCrawlStore implements StoreBackend {
+    private final WritePath writes = new WritePath();
+    private final ReadPath reads;
 
-    /** The last finished run of each run's job, whose validators a re-crawl sends. */
-    private final Map<Long, Long> previous = new ConcurrentHashMap<>();
+    protected JdbcCrawlStore(StoreSchema.Dialect dialect) {
+        this.reads = new ReadPath(dialect);
+    }
 
     /** The connection writes and frontier reads go through (autocommit off); called on the store writer only. */
     protected abstract Connection writeConnection() throws SQLException;
@@ -55,322 +36,36 @@ public abstract class JdbcCrawlStore implements CrawlStore {
 
     @Override
     public Run begin(String job) {
-        return write(c -> {
-            Run last = null;
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT id, job, started_at, finished_at, seeds_read FROM runs WHERE job = ? ORDER BY id DESC LIMIT 1")) {
-                s.setString(1, job);
-                try (ResultSet rs = s.executeQuery()) {
-                    if (rs.next()) {
-                        last = run(rs, true);
-                    }
-                }
-            }
-            Run run = last != null && !last.finished() ? last : newRun(c, job);
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT max(id) FROM runs WHERE job = ? AND id < ? AND finished_at IS NOT NULL")) {
-                s.setString(1, job);
-                s.setLong(2, run.id());
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    previous.put(run.id(), rs.getLong(1));
-                }
-            }
-            return run;
-        });
-    }
-
-    private Run newRun(Connection c, String job) throws SQLException {
-        long now = System.currentTimeMillis();
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO runs (job, started_at, seeds_read) VALUES (?, ?, 0)")) {
-            s.setString(1, job);
-            s.setLong(2, now);
-            s.executeUpdate();
-        }
-        try (PreparedStatement s = c.prepareStatement("SELECT max(id) FROM runs WHERE job = ?")) {
-            s.setString(1, job);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return new Run(rs.getLong(1), job, Instant.ofEpochMilli(now), null, false, false);
-            }
-        }
+        return write(c -> writes.begin(c, job));
     }
 
     @Override
     public void commit(StoreBatch batch) {
         write(c -> {
-            insert(c, batch);
-            for (StoreBatch.Ended e : batch.ended()) {
-                end(c, batch.run(), e);
-            }
-            retry(c, batch);
-            if (batch.seedsRead()) {
-                try (PreparedStatement s = c.prepareStatement("UPDATE runs SET seeds_read = 1 WHERE id = ?")) {
-                    s.setLong(1, batch.run());
-                    s.executeUpdate();
-                }
-            }
-            if (batch.finished()) {
-                try (PreparedStatement s = c.prepareStatement("UPDATE runs SET finished_at = ? WHERE id = ?")) {
-                    s.setLong(1, System.currentTimeMillis());
-                    s.setLong(2, batch.run());
-                    s.executeUpdate();
-                }
-            }
+            writes.commit(c, batch);
             return null;
         });
     }
 
-    private void insert(Connection c, StoreBatch batch) throws SQLException {
-        if (batch.inserts().isEmpty()) {
-            return;
-        }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO requests (run_id, key, url, source, kind, depth, lane, state, attempts,"
-                + " next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0) ON CONFLICT (run_id, key) DO NOTHING")) {
-            for (StoreBatch.Insert i : batch.inserts()) {
-                CrawlRequest r = i.request();
-                s.setLong(1, batch.run());
-                s.setString(2, i.key());
-                s.setString(3, r.seedUrl().toString());
-                s.setString(4, r.source());
-                s.setString(5, r.kind().name());
-                s.setInt(6, r.depth());
-                s.setInt(7, Lane.of(r.kind()).ordinal());
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-    }
-
-    private void end(Connection c, long run, StoreBatch.Ended e) throws SQLException {
-        Outcome outcome = e.result().outcome();
-        if (outcome instanceof Outcome.Failed f && f.reason() == FailureReason.CANCELLED) {
-            return; // stopped, not ended: the request stays pending and a resumed run fetches it
-        }
-        long id = pendingId(c, run, e);
-        if (id < 0) {
-            return; // ended before: its products are in already
-        }
-        boolean unchanged = outcome instanceof Outcome.Done d && d.status() == 304;
-        int products = unchanged ? copyProducts(c, run, id, e.key()) : insertProducts(c, run, id, e);
-        try (PreparedStatement s = c.prepareStatement("UPDATE requests SET state = ?, attempts = ?, status = ?, reason = ?, detail = ?,"
-                + " bytes = ?, elapsed_ms = ?, final_url = ?, products = ?, etag = ?, last_modified = ?, unchanged = ?, ended_at = ?"
-                + " WHERE id = ?")) {
-            Validators v = e.validators() == null ? Validators.NONE : e.validators();
-            switch (outcome) {
-                case Outcome.Done d -> {
-                    s.setInt(1, DONE);
-                    s.setInt(3, d.status());
-                    s.setNull(4, Types.VARCHAR);
-                    s.setNull(5, Types.VARCHAR);
-                    s.setLong(6, d.bytes());
-                    s.setLong(7, d.elapsed().toMillis());
-                    s.setString(8, d.finalUrl() == null ? null : d.finalUrl().toString());
-                }
-                case Outcome.Failed f -> {
-                    s.setInt(1, FAILED);
-                    s.setInt(3, f.status());
-                    s.setString(4, f.reason().code());
-                    s.setString(5, f.detail());
-                    s.setNull(6, Types.BIGINT);
-                    s.setNull(7, Types.BIGINT);
-                    s.setNull(8, Types.VARCHAR);
-                }
-            }
-            s.setInt(2, outcome.attempts());
-            s.setInt(9, products);
-            s.setString(10, v.etag());
-            s.setString(11, v.lastModified());
-            s.setInt(12, unchanged ? 1 : 0);
-            s.setLong(13, e.result().fetchedAt().toEpochMilli());
-            s.setLong(14, id);
-            s.executeUpdate();
-        }
-    }
-
-    /** The id of the ended request's row while it is pending; -1 when it has ended already. */
-    private long pendingId(Connection c, long run, StoreBatch.Ended e) throws SQLException {
-        if (e.request() == null) {
-            // A seed that never became a request still gets its one row and outcome.
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO requests (run_id, key, url, source, kind, depth, lane, state,"
-                    + " attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, 0) ON CONFLICT (run_id, key) DO NOTHING")) {
-                s.setLong(1, run);
-                s.setString(2, e.key());
-                s.setString(3, e.result().rawUrl());
-                s.setString(4, e.result().source());
-                s.setString(5, RequestKind.PAGE.name());
-                s.executeUpdate();
-            }
-        }
-        try (PreparedStatement s = c.prepareStatement("SELECT id, state FROM requests WHERE run_id = ? AND key = ?")) {
-            s.setLong(1, run);
-            s.setString(2, e.key());
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    throw new SQLException("no frontier row for " + e.key() + " in run " + run);
-                }
-                return rs.getInt(2) == PENDING ? rs.getLong(1) : -1;
-            }
-        }
-    }
-
-    private int insertProducts(Connection c, long run, long id, StoreBatch.Ended e) throws SQLException {
-        CrawlResult r = e.result();
-        List<String> lines = ProductLines.of(r);
-        if (lines.isEmpty()) {
-            return 0;
-        }
-        String site = r.url() == null ? "" : HostKey.of(r.url());
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO products (request_id, ordinal, run_id, site, item_key, name, sku,"
-                + " price, currency, availability, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (int i = 0; i < lines.size(); i++) {
-                Product p = r.products().get(i);
-                s.setLong(1, id);
-                s.setInt(2, i);
-                s.setLong(3, run);
-                s.setString(4, site);
-                s.setString(5, itemKey(p, r));
-                s.setString(6, p.name());
-                s.setString(7, p.sku());
-                s.setString(8, p.price() == null ? null : p.price().toPlainString());
-                s.setString(9, p.currency());
-                s.setString(10, p.availability() == null ? null : p.availability().term());
-                s.setString(11, lines.get(i));
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-        return lines.size();
-    }
-
-    /** A product's identity across runs: its SKU, else its URL. */
-    private static String itemKey(Product p, CrawlResult r) {
-        if (p.sku() != null && !p.sku().isBlank()) {
-            return "sku:" + p.sku();
-        }
-        return "url:" + (p.canonicalUrl() != null ? p.canonicalUrl() : p.url() != null ? p.url().toString() : r.rawUrl());
-    }
-
-    /** A 304: the page is as the last run saw it, so are its products. */
-    private int copyProducts(Connection c, long run, long id, String key) throws SQLException {
-        long from = previous.getOrDefault(run, 0L);
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO products (request_id, ordinal, run_id, site, item_key, name, sku,"
-                + " price, currency, availability, line) SELECT ?, p.ordinal, ?, p.site, p.item_key, p.name, p.sku, p.price, p.currency,"
-                + " p.availability, p.line FROM products p JOIN requests r ON r.id = p.request_id WHERE r.run_id = ? AND r.key = ?")) {
-            s.setLong(1, id);
-            s.setLong(2, run);
-            s.setLong(3, from);
-            s.setString(4, key);
-            return s.executeUpdate();
-        }
-    }
-
-    private void retry(Connection c, StoreBatch batch) throws SQLException {
-        if (batch.retries().isEmpty()) {
-            return;
-        }
-        try (PreparedStatement s = c.prepareStatement(
-                "UPDATE requests SET attempts = ?, next_attempt_at = ? WHERE run_id = ? AND key = ? AND state = 0")) {
-            for (StoreBatch.Retried r : batch.retries()) {
-                s.setInt(1, r.retriesUsed());
-                s.setLong(2, r.notBeforeMillis());
-                s.setLong(3, batch.run());
-                s.setString(4, r.key());
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-    }
-
     @Override
     public List<Pending> pending(long run, Lane lane, long afterId, int limit) {
-        return write(c -> {
-            List<Pending> out = new ArrayList<>(Math.min(limit, 4096));
-            try (PreparedStatement s = c.prepareStatement("SELECT r.id, r.url, r.source, r.kind, r.depth, r.attempts, r.next_attempt_at,"
-                    + " p.etag, p.last_modified FROM requests r LEFT JOIN requests p ON p.run_id = ? AND p.key = r.key AND p.state = 1"
-                    + " WHERE r.run_id = ? AND r.lane = ? AND r.state = 0 AND r.id > ? ORDER BY r.id LIMIT ?")) {
-                s.setLong(1, previous.getOrDefault(run, 0L));
-                s.setLong(2, run);
-                s.setInt(3, lane.ordinal());
-                s.setLong(4, afterId);
-                s.setInt(5, limit);
-                long nowMillis = System.currentTimeMillis();
-                long nowTicks = Ticks.now();
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        long wait = Math.max(0, rs.getLong(7) - nowMillis);
-                        RequestKind kind = RequestKind.valueOf(rs.getString(4));
-                        // Only a product page may answer 304: sitemaps and start pages are read again for their links.
-                        Validators validators = kind == RequestKind.PAGE ? new Validators(rs.getString(8), rs.getString(9)) : Validators.NONE;
-                        CrawlRequest r = CrawlRequest.of(URI.create(rs.getString(2)), rs.getString(3), kind, rs.getInt(5))
-                                .resumed(rs.getInt(6), wait == 0 ? 0 : nowTicks + wait * 1_000_000, validators);
-                        out.add(new Pending(rs.getLong(1), r));
-                    }
-                }
-            }
-            c.commit();
-            return out;
-        });
+        return write(c -> writes.pending(c, run, lane, afterId, limit));
     }
 
     @Override
     public List<Run> runs() {
-        return read(c -> {
-            List<Run> runs = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT id, job, started_at, finished_at, seeds_read FROM runs ORDER BY id");
-                 ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    runs.add(run(rs, false));
-                }
-            }
-            return runs;
-        });
-    }
-
-    private static Run run(ResultSet rs, boolean resumed) throws SQLException {
-        long finished = rs.getLong(4);
-        boolean unfinished = rs.wasNull();
-        return new Run(rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
-                unfinished ? null : Instant.ofEpochMilli(finished), rs.getInt(5) == 1, resumed && unfinished);
+        return read(reads::runs);
     }
 
     @Override
     public RunCounts counts(long run) {
-        return read(c -> {
-            long[] states = new long[3];
-            long unchanged = 0;
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT state, count(*), sum(unchanged) FROM requests WHERE run_id = ? GROUP BY state")) {
-                s.setLong(1, run);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        states[rs.getInt(1)] = rs.getLong(2);
-                        unchanged += rs.getLong(3);
-                    }
-                }
-            }
-            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM products WHERE run_id = ?")) {
-                s.setLong(1, run);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    return new RunCounts(states[PENDING], states[DONE], states[FAILED], unchanged, rs.getLong(1));
-                }
-            }
-        });
+        return read(c -> reads.counts(c, run));
     }
 
     @Override
     public void productLines(long run, Consumer<String> line) {
         read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT line FROM products WHERE run_id = ? ORDER BY request_id, ordinal")) {
-                s.setFetchSize(1000);
-                s.setLong(1, run);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        line.accept(rs.getString(1));
-                    }
-                }
-            }
+            reads.productLines(c, run, line);
             return null;
         });
     }
@@ -378,24 +73,9 @@ public abstract class JdbcCrawlStore implements CrawlStore {
     @Override
     public void diff(long from, long to, Consumer<ProductChange> change) {
         read(c -> {
-            String sql = "SELECT site, item_key, name, price, currency, availability FROM products WHERE run_id = ?"
-                    + " ORDER BY site " + binaryCollation() + ", item_key " + binaryCollation() + ", request_id, ordinal";
-            try (PreparedStatement a = c.prepareStatement(sql); PreparedStatement b = c.prepareStatement(sql)) {
-                a.setFetchSize(1000);
-                b.setFetchSize(1000);
-                a.setLong(1, from);
-                b.setLong(1, to);
-                try (ResultSet older = a.executeQuery(); ResultSet newer = b.executeQuery()) {
-                    RunDiff.merge(new RunDiff.Items(older), new RunDiff.Items(newer), change);
-                }
-            }
+            reads.diff(c, from, to, change);
             return null;
         });
-    }
-
-    /** How ORDER BY compares text by code point, as {@link RunDiff} does. */
-    protected String binaryCollation() {
-        return "";
     }
 
     /** Work on the write connection, turning SQL errors into {@link StoreException}s naming the store. */
@@ -442,7 +122,4 @@ public abstract class JdbcCrawlStore implements CrawlStore {
         T run(Connection c) throws SQLException;
     }
 
-    public static BigDecimal decimal(String text) {
-        return text == null ? null : new BigDecimal(text);
     }
-}

@@ -46,7 +46,7 @@ public final class RunDiff {
 
         private void advance() throws SQLException {
             next = rows.next() ? new Item(rows.getString(1), rows.getString(2), rows.getString(3),
-                    JdbcCrawlStore.decimal(rows.getString(4)), rows.getString(5), rows.getString(6)) : null;
+                    decimal(rows.getString(4)), rows.getString(5), rows.getString(6)) : null;
         }
     }
 
@@ -55,11 +55,11 @@ public final class RunDiff {
             int order = older.peek() == null ? 1 : newer.peek() == null ? -1 : compare(older.peek(), newer.peek());
             if (order < 0) {
                 Item o = older.take();
-                out.accept(new ProductChange("removed", o.site(), o.key(), o.name(), o.price(), null, o.currency(), null,
+                out.accept(new ProductChange(ProductChange.Kind.REMOVED, o.site(), o.key(), o.name(), o.price(), null, o.currency(), null,
                         o.availability(), null));
             } else if (order > 0) {
                 Item n = newer.take();
-                out.accept(new ProductChange("new", n.site(), n.key(), n.name(), null, n.price(), null, n.currency(), null,
+                out.accept(new ProductChange(ProductChange.Kind.NEW, n.site(), n.key(), n.name(), null, n.price(), null, n.currency(), null,
                         n.availability()));
             } else {
                 Item o = older.take();
@@ -67,12 +67,17 @@ public final class RunDiff {
                 boolean price = !samePrice(o.price(), n.price()) || !Objects.equals(o.currency(), n.currency());
                 boolean availability = !Objects.equals(o.availability(), n.availability());
                 if (price || availability) {
-                    String change = price && availability ? "price,availability" : price ? "price" : "availability";
+                    ProductChange.Kind change = price && availability ? ProductChange.Kind.PRICE_AND_AVAILABILITY
+                            : price ? ProductChange.Kind.PRICE : ProductChange.Kind.AVAILABILITY;
                     out.accept(new ProductChange(change, n.site(), n.key(), n.name() != null ? n.name() : o.name(), o.price(),
                             n.price(), o.currency(), n.currency(), o.availability(), n.availability()));
                 }
             }
         }
+    }
+
+    private static BigDecimal decimal(String text) {
+        return text == null ? null : new BigDecimal(text);
     }
 
     private static boolean samePrice(BigDecimal a, BigDecimal b) {

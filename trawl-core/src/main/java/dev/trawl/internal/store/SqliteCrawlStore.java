@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -17,32 +16,13 @@ import org.sqlite.SQLiteConfig;
  * uses it: the store writer, a platform thread, since SQLite's driver is native code.
  */
 public final class SqliteCrawlStore extends JdbcCrawlStore {
-    private static final List<String> SCHEMA = List.of(
-            """
-            CREATE TABLE IF NOT EXISTS runs (
-              id INTEGER PRIMARY KEY, job TEXT NOT NULL, started_at INTEGER NOT NULL, finished_at INTEGER,
-              seeds_read INTEGER NOT NULL DEFAULT 0)""",
-            """
-            CREATE TABLE IF NOT EXISTS requests (
-              id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL, key TEXT NOT NULL, url TEXT NOT NULL, source TEXT,
-              kind TEXT NOT NULL, depth INTEGER NOT NULL, lane INTEGER NOT NULL, state INTEGER NOT NULL,
-              attempts INTEGER NOT NULL, next_attempt_at INTEGER NOT NULL, status INTEGER, reason TEXT, detail TEXT,
-              bytes INTEGER, elapsed_ms INTEGER, final_url TEXT, products INTEGER, etag TEXT, last_modified TEXT,
-              unchanged INTEGER NOT NULL DEFAULT 0, ended_at INTEGER, UNIQUE (run_id, key))""",
-            "CREATE INDEX IF NOT EXISTS requests_pending ON requests (run_id, lane, state, id)",
-            """
-            CREATE TABLE IF NOT EXISTS products (
-              request_id INTEGER NOT NULL, ordinal INTEGER NOT NULL, run_id INTEGER NOT NULL, site TEXT NOT NULL,
-              item_key TEXT NOT NULL, name TEXT, sku TEXT, price TEXT, currency TEXT, availability TEXT, line TEXT NOT NULL,
-              PRIMARY KEY (request_id, ordinal))""",
-            "CREATE INDEX IF NOT EXISTS products_item ON products (run_id, site, item_key)");
-
     private final Path file;
     private final StoreLock lock;
     private final boolean writable;
     private Connection writer;
 
     private SqliteCrawlStore(Path file, StoreLock lock, boolean writable) {
+        super(StoreSchema.Dialect.SQLITE);
         this.file = file;
         this.lock = lock;
         this.writable = writable;
@@ -81,7 +61,7 @@ public final class SqliteCrawlStore extends JdbcCrawlStore {
             config.setBusyTimeout(10_000);
             writer = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = writer.createStatement()) {
-                for (String ddl : SCHEMA) {
+                for (String ddl : StoreSchema.ddl(StoreSchema.Dialect.SQLITE)) {
                     s.execute(ddl);
                 }
             }

@@ -28,17 +28,22 @@ public record StoreBatch(long run, List<Insert> inserts, List<Ended> ended, List
         retries = List.copyOf(retries);
     }
 
+    /** One write of a batch, keyed by its request's row. */
+    public sealed interface Op permits Insert, Ended, Retried {
+        String key();
+    }
+
     /** A request entering the frontier under {@code key} (its canonical URL). */
-    public record Insert(String key, CrawlRequest request) {}
+    public record Insert(String key, CrawlRequest request) implements Op {}
 
     /**
      * A request's terminal result. {@code request} is null for a seed that never became a request
      * (an invalid URL); {@code validators} are what the response said of the page's version.
      */
-    public record Ended(String key, CrawlRequest request, CrawlResult result, Validators validators) {}
+    public record Ended(String key, CrawlRequest request, CrawlResult result, Validators validators) implements Op {}
 
     /** A request that will be attempted again, {@code retriesUsed} so far, not before {@code notBeforeMillis} (epoch). */
-    public record Retried(String key, int retriesUsed, long notBeforeMillis) {}
+    public record Retried(String key, int retriesUsed, long notBeforeMillis) implements Op {}
 
     public boolean isEmpty() {
         return inserts.isEmpty() && ended.isEmpty() && retries.isEmpty() && !seedsRead && !finished;

@@ -7,7 +7,7 @@ import dev.trawl.crawl.Seeds;
 import dev.trawl.Trawl;
 import dev.trawl.demoshop.DemoShop;
 import dev.trawl.extract.Extractor;
-import dev.trawl.extract.Extractors;
+import dev.trawl.Extractors;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;

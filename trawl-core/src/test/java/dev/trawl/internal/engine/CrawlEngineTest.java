@@ -12,6 +12,7 @@ import dev.trawl.crawl.FailureReason;
 import dev.trawl.crawl.Outcome;
 import dev.trawl.crawl.Seeds;
 import dev.trawl.Trawl;
+import dev.trawl.Transports;
 import dev.trawl.demoshop.CatalogueProduct;
 import dev.trawl.demoshop.DemoShop;
 import dev.trawl.demoshop.Fault;
@@ -293,7 +294,7 @@ class CrawlEngineTest {
         try (DemoShop shop = DemoShop.builder().products(10).compression(true).start()) {
             for (String transport : List.of("apache", "jdk")) {
                 Results results = new Results();
-                crawl(Trawl.crawl().seeds(Seeds.urls(productUrls(shop, 0, 10))).transport(transport).sink(results));
+                crawl(Trawl.crawl().seeds(Seeds.urls(productUrls(shop, 0, 10))).transport(transportNamed(transport)).sink(results));
                 for (CrawlResult r : results.all()) {
                     Outcome.Done d = assertInstanceOf(Outcome.Done.class, r.outcome(), transport);
                     assertTrue(d.bytes() >= 20_000, transport + " decoded size " + d.bytes());
@@ -311,7 +312,7 @@ class CrawlEngineTest {
             urls.add(shop.baseUri().resolve("/fault/hang").toString());
             urls.add(shop.baseUri().resolve("/fault/oversized").toString());
             urls.add(shop.baseUri().resolve("/p/404040").toString());
-            crawl(Trawl.crawl().seeds(Seeds.urls(urls)).transport("jdk").timeout(Duration.ofMillis(800)).retries(0)
+            crawl(Trawl.crawl().seeds(Seeds.urls(urls)).transport(Transports.jdk()).timeout(Duration.ofMillis(800)).retries(0)
                     .maxBodyBytes(1 << 20).sink(results));
             Map<String, CrawlResult> byUrl = results.byUrl();
             assertEquals(53, byUrl.size());
@@ -345,9 +346,13 @@ class CrawlEngineTest {
     void leavesNoThreadRunningAfterACrawlCloses() throws Exception {
         try (DemoShop shop = DemoShop.builder().products(100).start()) {
             for (String transport : List.of("apache", "jdk")) {
-                crawl(Trawl.crawl().seeds(Seeds.urls(productUrls(shop, 0, 100))).transport(transport).concurrency(16));
+                crawl(Trawl.crawl().seeds(Seeds.urls(productUrls(shop, 0, 100))).transport(transportNamed(transport)).concurrency(16));
                 assertEquals(List.of(), ThreadCheck.liveTrawlThreads(), transport);
             }
         }
+    }
+
+    private static dev.trawl.fetch.Transport.Factory transportNamed(String name) {
+        return name.equals("jdk") ? Transports.jdk() : Transports.apache();
     }
 }

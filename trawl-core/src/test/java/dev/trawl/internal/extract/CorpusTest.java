@@ -1,6 +1,6 @@
 package dev.trawl.internal.extract;
 
-import dev.trawl.extract.Extractors;
+import dev.trawl.Extractors;
 import dev.trawl.extract.Page;
 import dev.trawl.extract.Product;
 
@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trawl.crawl.CrawlResult;
 import dev.trawl.crawl.Outcome;
 import dev.trawl.output.ResultSink;
-import dev.trawl.output.Sinks;
+import dev.trawl.Sinks;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,7 +1,7 @@
 package dev.trawl.internal.extract;
 
 import dev.trawl.extract.Extractor;
-import dev.trawl.extract.Extractors;
+import dev.trawl.Extractors;
 import dev.trawl.extract.Page;
 
 import java.net.URI;

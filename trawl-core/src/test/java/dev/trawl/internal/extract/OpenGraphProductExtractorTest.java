@@ -3,7 +3,7 @@ package dev.trawl.internal.extract;
 import dev.trawl.extract.Availability;
 import dev.trawl.extract.Condition;
 import dev.trawl.extract.Extractor;
-import dev.trawl.extract.Extractors;
+import dev.trawl.Extractors;
 import dev.trawl.extract.Page;
 import dev.trawl.extract.Product;
 

@@ -3,7 +3,7 @@ package dev.trawl.internal.fetch;
 import dev.trawl.fetch.FetchResult;
 import dev.trawl.fetch.FetchSettings;
 import dev.trawl.fetch.Transport;
-import dev.trawl.fetch.Transports;
+import dev.trawl.Transports;
 import dev.trawl.fetch.Validators;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(30)
 class ConditionalFetchTest {
     private static final FetchSettings SETTINGS = new FetchSettings(Duration.ofSeconds(2), Duration.ofSeconds(5),
-            Duration.ofSeconds(10), 1 << 20, FetchSettings.DEFAULT_USER_AGENT, 8, 4);
+            Duration.ofSeconds(10), 1 << 20, dev.trawl.CrawlBuilder.DEFAULT_USER_AGENT, 8, 4);
 
     private static FetchResult.Response response(FetchResult result) {
         return assertInstanceOf(FetchResult.Response.class, result, result::toString);
@@ -42,7 +42,7 @@ class ConditionalFetchTest {
     @ParameterizedTest
     @ValueSource(strings = {"apache", "jdk"})
     void theValidatorsOfAResponseSentBackGet304WithAnEmptyBody(String name) throws Exception {
-        try (DemoShop shop = DemoShop.builder().products(20).start(); Transport transport = Transports.named(name, SETTINGS)) {
+        try (DemoShop shop = DemoShop.builder().products(20).start(); Transport transport = (name.equals("jdk") ? Transports.jdk() : Transports.apache()).create(SETTINGS)) {
             URI uri = shop.baseUri().resolve("/p/5");
             FetchResult.Response page = response(transport.fetch(uri));
             assertEquals(200, page.status());
@@ -71,12 +71,12 @@ class ConditionalFetchTest {
         String path = changedOnDay2();
         int port;
         String yesterday;
-        try (DemoShop day1 = DemoShop.builder().products(20).start(); Transport transport = Transports.named(name, SETTINGS)) {
+        try (DemoShop day1 = DemoShop.builder().products(20).start(); Transport transport = (name.equals("jdk") ? Transports.jdk() : Transports.apache()).create(SETTINGS)) {
             port = day1.baseUri().getPort();
             yesterday = response(transport.fetch(day1.baseUri().resolve(path))).etag();
         }
         try (DemoShop day2 = DemoShop.builder().products(20).day(2).port(port).start();
-             Transport transport = Transports.named(name, SETTINGS)) {
+             Transport transport = (name.equals("jdk") ? Transports.jdk() : Transports.apache()).create(SETTINGS)) {
             URI uri = day2.baseUri().resolve(path);
             FetchResult.Response current = response(transport.fetch(uri));
             FetchResult.Response r = response(transport.fetch(uri, SETTINGS.maxBodyBytes(), new Validators(yesterday, current.lastModified())));
@@ -102,7 +102,7 @@ class ConditionalFetchTest {
     @ParameterizedTest
     @ValueSource(strings = {"apache", "jdk"})
     void withoutValidatorsNeitherConditionalHeaderIsSentAndAbsentHeadersAreNull(String name) throws Exception {
-        try (DemoShop shop = DemoShop.builder().products(5).conditional(false).start(); Transport transport = Transports.named(name, SETTINGS)) {
+        try (DemoShop shop = DemoShop.builder().products(5).conditional(false).start(); Transport transport = (name.equals("jdk") ? Transports.jdk() : Transports.apache()).create(SETTINGS)) {
             FetchResult.Response r = response(transport.fetch(shop.baseUri().resolve("/p/1"), SETTINGS.maxBodyBytes(), Validators.NONE));
             assertEquals(200, r.status());
             assertNull(r.etag());
@@ -120,7 +120,7 @@ class ConditionalFetchTest {
     @ValueSource(strings = {"apache", "jdk"})
     void a304WithContentLengthAndContentEncodingStillHasAnEmptyBody(String name) throws Exception {
         try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-             Transport transport = Transports.named(name, SETTINGS)) {
+             Transport transport = (name.equals("jdk") ? Transports.jdk() : Transports.apache()).create(SETTINGS)) {
             Thread answer = Thread.ofVirtual().start(() -> {
                 try (Socket s = server.accept()) {
                     InputStream in = s.getInputStream();

@@ -1,5 +1,7 @@
 package dev.trawl.internal.frontier;
 
+import dev.trawl.internal.discover.SeedUrls;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,7 +1,7 @@
 package dev.trawl.internal.recipe;
 
 import dev.trawl.recipe.RecipeException;
-import dev.trawl.recipe.Recipes;
+import dev.trawl.Recipes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,10 +48,10 @@ class RecipesTest {
             <div class="gallery"><img src="/img/km-1.jpg"><img src="https://cdn.example/km-2.jpg"></div></body></html>
             """;
 
-    private Recipes load(String yaml) throws Exception {
+    private RecipeBook load(String yaml) throws Exception {
         Path file = dir.resolve("shop-b.yaml");
         Files.writeString(file, yaml);
-        return Recipes.load(List.of(file));
+        return new RecipeBook(Recipes.load(List.of(file)));
     }
 
     private static Page page(String url, String html) {
@@ -90,7 +90,7 @@ class RecipesTest {
 
     @Test
     void reportsEachFieldThatReadNothingWithACount() throws Exception {
-        Recipes recipes = load(RECIPE);
+        RecipeBook recipes = load(RECIPE);
         Extractor extractor = recipes.over(p -> List.of());
         extractor.extract(page("http://b.example/item/1", PAGE));
         extractor.extract(page("http://b.example/item/2", PAGE.replace("class=\"sku\"", "class=\"code\"")));
@@ -101,7 +101,7 @@ class RecipesTest {
 
     @Test
     void aRecipeThatMatchesNoPageIsReported() throws Exception {
-        Recipes recipes = load(RECIPE);
+        RecipeBook recipes = load(RECIPE);
         recipes.over(p -> List.of()).extract(page("http://b.example/other", PAGE));
         assertTrue(recipes.report().getFirst().endsWith("matched no page (match: /item/\\d+)"), recipes.report().toString());
     }
@@ -109,7 +109,7 @@ class RecipesTest {
     @Test
     void followSelectorsApplyWhereFollowMatchFinds() throws Exception {
         assertEquals(List.of("a.item"), load(RECIPE).followSelectors(URI.create("http://b.example/c/1")));
-        Recipes narrow = load(RECIPE + "follow_match: \"/c/\"\n");
+        RecipeBook narrow = load(RECIPE + "follow_match: \"/c/\"\n");
         assertEquals(List.of("a.item"), narrow.followSelectors(URI.create("http://b.example/c/1")));
         assertEquals(List.of(), narrow.followSelectors(URI.create("http://b.example/item/1")));
     }

@@ -2,6 +2,7 @@ package dev.trawl.internal.store;
 
 import dev.trawl.store.contract.CrawlStoreContract;
 
+import dev.trawl.Stores;
 import dev.trawl.store.CrawlStore;
 import dev.trawl.store.StoreException;
 
@@ -20,12 +21,12 @@ class SqliteCrawlStoreTest extends CrawlStoreContract {
     @Override
     protected CrawlStore newStore() {
         file = dir.resolve("crawl-" + System.nanoTime() + ".db");
-        return CrawlStore.sqlite(file);
+        return Stores.sqlite(file);
     }
 
     @Override
     protected CrawlStore reopen() {
-        return CrawlStore.sqlite(file);
+        return Stores.sqlite(file);
     }
 
     @Override
@@ -36,10 +37,10 @@ class SqliteCrawlStoreTest extends CrawlStoreContract {
     @Test
     void aSecondWriterIsRefusedWithAClearMessage() {
         try (CrawlStore first = newStore()) {
-            StoreException e = assertThrows(StoreException.class, () -> CrawlStore.sqlite(file));
+            StoreException e = assertThrows(StoreException.class, () -> Stores.sqlite(file));
             assertTrue(e.getMessage().contains(file + " is in use by another trawl process (pid " + ProcessHandle.current().pid() + ")")
                     || e.getMessage().contains("already open in this process"), e.getMessage());
         }
-        CrawlStore.sqlite(file).close(); // free again once closed
+        Stores.sqlite(file).close(); // free again once closed
     }
 }

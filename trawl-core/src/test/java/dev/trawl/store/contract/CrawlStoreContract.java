@@ -177,7 +177,7 @@ public abstract class CrawlStoreContract {
                         + c.newAvailability());
             }
             assertEquals(expected, actual);
-            ProductChange first = changes.stream().filter(c -> c.change().startsWith("price")).findFirst().orElseThrow();
+            ProductChange first = changes.stream().filter(c -> c.change().price()).findFirst().orElseThrow();
             assertEquals(first.newPrice().subtract(first.oldPrice()).multiply(BigDecimal.valueOf(100))
                     .divide(first.oldPrice(), 2, java.math.RoundingMode.HALF_EVEN), first.percent());
             RunCounts second = store.counts(runs[1]);

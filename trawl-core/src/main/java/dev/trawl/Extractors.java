@@ -1,4 +1,7 @@
-package dev.trawl.extract;
+package dev.trawl;
+
+import dev.trawl.extract.Extractor;
+import dev.trawl.extract.Product;
 
 import dev.trawl.internal.extract.JsonLdProductExtractor;
 import dev.trawl.internal.extract.MicrodataProductExtractor;

@@ -1,4 +1,4 @@
-package dev.trawl.internal.extract;
+package dev.trawl.internal.text;
 
 /**
  * Case-insensitive matching of ASCII markup words in raw text, as HTML does it: only A-Z fold to
@@ -30,7 +30,7 @@ public final class Ascii {
         return -1;
     }
 
-    static char lower(char c) {
+    public static char lower(char c) {
         return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 

@@ -1,4 +1,4 @@
-package dev.trawl.internal.extract;
+package dev.trawl.internal.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,7 +1,7 @@
-package dev.trawl.recipe;
+package dev.trawl.internal.recipe;
 
-import dev.trawl.internal.recipe.RecipeFiles;
-import dev.trawl.internal.recipe.RecipeReader;
+import dev.trawl.recipe.Recipe;
+
 
 import dev.trawl.extract.Extractor;
 import dev.trawl.extract.Product;
@@ -17,42 +17,21 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /**
- * The site recipes of a crawl: the one front door to them. {@link #over(Extractor)} reads a page
+ * The site recipes of a crawl, as the engine uses them. {@link #over(Extractor)} reads a page
  * with the first recipe whose {@code match} finds its URL, and fills what the recipe does not
  * read from the page's structured data; other pages go to the structured-data extractor alone.
  * Every field a recipe reads nothing for (unless marked optional) is counted, and {@link #report()}
  * says so: a recipe that matches nothing is reported, not silently empty. Thread-safe.
  */
-public final class Recipes {
-    /** No recipes. */
-    public static final Recipes NONE = new Recipes(List.of());
-
+public final class RecipeBook {
     private final List<Recipe> recipes;
     private final Map<String, Tally> tallies = new ConcurrentHashMap<>();
 
-    private Recipes(List<Recipe> recipes) {
+    public RecipeBook(List<Recipe> recipes) {
         this.recipes = List.copyOf(recipes);
         for (Recipe r : recipes) {
             tallies.put(r.name(), new Tally(r));
         }
-    }
-
-    /** Reads recipe files (YAML or JSON) and directories of them. */
-    public static Recipes load(List<Path> paths) throws RecipeException {
-        List<Recipe> all = new ArrayList<>();
-        for (Path p : paths) {
-            all.addAll(RecipeFiles.read(p));
-        }
-        return new Recipes(all);
-    }
-
-    /** One recipe from its YAML or JSON text; {@code name} stands for its file in messages. */
-    public static Recipe parse(String text, String name) throws RecipeException {
-        return RecipeFiles.parse(text, name);
-    }
-
-    public static Recipes of(List<Recipe> recipes) {
-        return new Recipes(recipes);
     }
 
     public List<Recipe> list() {

@@ -1,6 +1,6 @@
-package dev.trawl.internal.store;
+package dev.trawl.internal.frontier;
 
-import dev.trawl.internal.frontier.CrawlRequest;
+
 
 /** A request read back from a store's frontier, with its row id (ids only grow, so they page the frontier). */
 public record Pending(long id, CrawlRequest request) {}

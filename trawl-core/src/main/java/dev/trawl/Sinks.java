@@ -1,4 +1,6 @@
-package dev.trawl.output;
+package dev.trawl;
+
+import dev.trawl.output.ResultSink;
 
 import dev.trawl.internal.output.Csv;
 import dev.trawl.internal.output.JsonLines;

@@ -1,12 +1,11 @@
-package dev.trawl.internal.engine;
-
-import dev.trawl.internal.runtime.TrawlThreads;
+package dev.trawl.internal.writer;
 
 import dev.trawl.crawl.CrawlResult;
 import dev.trawl.fetch.Validators;
 import dev.trawl.internal.frontier.CrawlRequest;
-import dev.trawl.output.ResultSink;
 import dev.trawl.internal.output.SinkGroup;
+import dev.trawl.internal.runtime.TrawlThreads;
+import dev.trawl.output.ResultSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -18,15 +17,19 @@ import java.util.function.Consumer;
  * thread drains a bounded queue of results into the sinks, so every file call happens here and
  * never on a request thread. A full queue blocks the submitting request thread: back-pressure.
  */
-final class ResultWriter implements ResultLog {
-    private static final CrawlResult END = new CrawlResult(null, "", "", new dev.trawl.crawl.Outcome.Failed(
-            dev.trawl.crawl.FailureReason.CANCELLED, "end", 0, 0), List.of(), java.time.Instant.EPOCH);
+public final class ResultWriter implements ResultLog {
+    /** What the queue carries: a result for the sinks, or the end. */
+    private sealed interface Message {}
 
-    private final BlockingQueue<CrawlResult> queue;
+    private record Result(CrawlResult result) implements Message {}
+
+    private record End() implements Message {}
+
+    private final BlockingQueue<Message> queue;
     private final SinkGroup sinks;
     private final Thread thread;
 
-    ResultWriter(List<ResultSink> sinks, int capacity, Consumer<String> warnings) {
+    public ResultWriter(List<ResultSink> sinks, int capacity, Consumer<String> warnings) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.sinks = new SinkGroup(sinks, warnings);
         this.thread = TrawlThreads.startWriter(this::run);
@@ -34,29 +37,31 @@ final class ResultWriter implements ResultLog {
 
     @Override
     public void submit(CrawlRequest request, CrawlResult result, Validators validators) {
-        put(result);
+        put(new Result(result));
     }
 
-    private void put(CrawlResult result) {
+    private void put(Message message) {
         try {
-            queue.put(result);
+            queue.put(message);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     private void run() {
-        List<CrawlResult> batch = new ArrayList<>(256);
+        List<Message> batch = new ArrayList<>(256);
         try {
             while (true) {
                 batch.add(queue.take());
                 queue.drainTo(batch, 1023);
-                for (CrawlResult r : batch) {
-                    if (r == END) {
-                        sinks.flush();
-                        return;
+                for (Message m : batch) {
+                    switch (m) {
+                        case Result r -> sinks.accept(r.result());
+                        case End e -> {
+                            sinks.flush();
+                            return;
+                        }
                     }
-                    sinks.accept(r);
                 }
                 batch.clear();
                 if (queue.isEmpty()) {
@@ -73,7 +78,7 @@ final class ResultWriter implements ResultLog {
     /** Writes everything submitted so far, closes the sinks and ends the thread. */
     @Override
     public void close(boolean complete) {
-        put(END);
+        put(new End());
         try {
             thread.join();
         } catch (InterruptedException e) {

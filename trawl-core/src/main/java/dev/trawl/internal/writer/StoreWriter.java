@@ -1,19 +1,20 @@
-package dev.trawl.internal.engine;
-
-import dev.trawl.internal.frontier.StoreFrontier;
-import dev.trawl.internal.runtime.TrawlThreads;
+package dev.trawl.internal.writer;
 
 import dev.trawl.crawl.CrawlResult;
 import dev.trawl.crawl.Outcome;
-import dev.trawl.internal.discover.UrlCanonicalizer;
 import dev.trawl.fetch.Validators;
+import dev.trawl.internal.discover.UrlCanonicalizer;
 import dev.trawl.internal.frontier.CrawlRequest;
+import dev.trawl.internal.frontier.Lane;
 import dev.trawl.internal.frontier.RequestKind;
-import dev.trawl.output.ResultSink;
+import dev.trawl.internal.frontier.StoreFrontier;
+import dev.trawl.internal.frontier.StorePort;
 import dev.trawl.internal.output.SinkGroup;
-import dev.trawl.store.CrawlStore;
-import dev.trawl.store.Run;
+import dev.trawl.internal.runtime.TrawlThreads;
+import dev.trawl.internal.store.StoreBackend;
 import dev.trawl.internal.store.StoreBatch;
+import dev.trawl.output.ResultSink;
+import dev.trawl.store.Run;
 import dev.trawl.store.StoreException;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -33,15 +35,10 @@ import java.util.function.Consumer;
  * each commit it hands the results to the sinks, tells the frontier what entered it, and reads
  * the frontier's next page from the store when asked.
  */
-public final class StoreWriter implements ResultLog {
-    private static final Object LOAD = new Object();
-    private static final Object SEEDS_READ = new Object();
-    private static final Object END = new Object();
-    private static final Object FINISH = new Object();
-
-    private final CrawlStore store;
+public final class StoreWriter implements ResultLog, StorePort {
+    private final StoreBackend store;
     private final UrlCanonicalizer canonicalizer;
-    private final BlockingQueue<Object> queue;
+    private final BlockingQueue<StoreMessage> queue;
     private final SinkGroup sinks;
     private final Consumer<String> warnings;
     private final Runnable onFailure;
@@ -52,7 +49,7 @@ public final class StoreWriter implements ResultLog {
     private volatile StoreFrontier frontier;
     private volatile boolean broken;
 
-    StoreWriter(CrawlStore store, String job, UrlCanonicalizer canonicalizer, List<ResultSink> sinks, int capacity,
+    public StoreWriter(StoreBackend store, String job, UrlCanonicalizer canonicalizer, List<ResultSink> sinks, int capacity,
                 Duration maxDelay, Consumer<String> warnings, Runnable onFailure) {
         this.store = store;
         this.canonicalizer = canonicalizer;
@@ -66,10 +63,10 @@ public final class StoreWriter implements ResultLog {
     }
 
     /** The run this crawl writes: the job's unfinished one, or a new one. Waits until the store has answered. */
-    Run run() {
+    public Run run() {
         try {
             return run.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             throw e.getCause() instanceof StoreException s ? s : new StoreException(store.describe() + ": " + e.getCause(), e.getCause());
         }
     }
@@ -83,36 +80,40 @@ public final class StoreWriter implements ResultLog {
         return (request.kind() == RequestKind.SITE ? "site " : "") + canonicalizer.canonical(request.seedUrl());
     }
 
+    @Override
     public void insert(CrawlRequest request) {
-        put(new StoreBatch.Insert(key(request), request));
+        put(new StoreMessage.Write(new StoreBatch.Insert(key(request), request)));
     }
 
     @Override
     public void submit(CrawlRequest request, CrawlResult result, Validators validators) {
         String key = request != null ? key(request) : "invalid " + result.source() + " " + result.rawUrl();
-        put(new StoreBatch.Ended(key, request, result, validators));
+        put(new StoreMessage.Write(new StoreBatch.Ended(key, request, result, validators)));
     }
 
-    /** A site seed has become its sitemaps: its row ends, with no outcome line of its own. */
+    @Override
     public void expanded(CrawlRequest site) {
-        put(new StoreBatch.Ended(key(site), site, new CrawlResult(site.seedUrl(), site.source(), site.seedUrl().toString(),
-                new Outcome.Done(0, 0, Duration.ZERO, 0, site.seedUrl()), List.of(), Instant.now()), Validators.NONE));
+        put(new StoreMessage.Write(new StoreBatch.Ended(key(site), site, new CrawlResult(site.seedUrl(), site.source(),
+                site.seedUrl().toString(), new Outcome.Done(0, 0, Duration.ZERO, 0, site.seedUrl()), List.of(), Instant.now()),
+                Validators.NONE)));
     }
 
+    @Override
     public void retrying(CrawlRequest request, long notBeforeMillis) {
-        put(new StoreBatch.Retried(key(request), request.attempts() - request.redirects(), notBeforeMillis));
+        put(new StoreMessage.Write(new StoreBatch.Retried(key(request), request.attempts() - request.redirects(), notBeforeMillis)));
     }
 
+    @Override
     public void seedsRead() {
-        put(SEEDS_READ);
+        put(StoreMessage.Signal.SEEDS_READ);
     }
 
-    /** Asks for the frontier's next page without waiting (the caller may hold the engine's lock). */
+    @Override
     public void wantLoad() {
-        queue.offer(LOAD); // when full, the writer is busy and loads after its next commit anyway
+        queue.offer(StoreMessage.Signal.LOAD); // when full, the writer is busy and loads after its next commit anyway
     }
 
-    private void put(Object op) {
+    private void put(StoreMessage op) {
         try {
             queue.put(op);
         } catch (InterruptedException e) {
@@ -132,25 +133,25 @@ public final class StoreWriter implements ResultLog {
         try {
             boolean end = false;
             while (!end) {
-                Object op = queue.take();
+                StoreMessage message = queue.take();
                 Batch batch = new Batch(current.id());
                 long deadline = System.nanoTime() + maxDelayNanos;
-                while (op != null) {
-                    if (op == END) {
-                        end = true;
-                        break;
+                boolean cut = false;
+                while (message != null && !cut) {
+                    switch (message) {
+                        case StoreMessage.Write w -> batch.add(w.op());
+                        case StoreMessage.Signal.SEEDS_READ -> batch.seedsRead = true;
+                        case StoreMessage.Signal.FINISH -> batch.finished = true;
+                        case StoreMessage.Signal.LOAD -> cut = true; // the frontier runs low: commit what there is and read on
+                        case StoreMessage.Signal.END -> end = cut = true;
                     }
-                    if (op == LOAD) {
-                        break; // the frontier runs low: commit what there is and read on
-                    }
-                    batch.add(op);
                     long left = deadline - System.nanoTime();
-                    op = batch.size() >= maxBatch || left <= 0 ? null : queue.poll(left, TimeUnit.NANOSECONDS);
+                    message = cut || batch.size() >= maxBatch || left <= 0 ? null : queue.poll(left, TimeUnit.NANOSECONDS);
                 }
                 commit(batch);
                 if (frontier != null && !broken) {
                     try {
-                        frontier.load(store, current.id());
+                        frontier.load((lane, after, limit) -> store.pending(current.id(), lane, after, limit));
                     } catch (StoreException e) {
                         fail("cannot read the crawl store", e);
                     }
@@ -195,19 +196,14 @@ public final class StoreWriter implements ResultLog {
     @Override
     public void close(boolean complete) {
         if (complete) {
-            put(FINISH);
+            put(StoreMessage.Signal.FINISH);
         }
-        put(END);
+        put(StoreMessage.Signal.END);
         try {
             thread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** True when a commit failed: the crawl's later results are not in the store. */
-    boolean broken() {
-        return broken;
     }
 
     /** The operations of one transaction, as they are taken from the queue. */
@@ -216,7 +212,7 @@ public final class StoreWriter implements ResultLog {
         private final List<StoreBatch.Insert> inserts = new ArrayList<>();
         private final List<StoreBatch.Ended> ended = new ArrayList<>();
         private final List<StoreBatch.Retried> retries = new ArrayList<>();
-        private final int[] inserted = new int[dev.trawl.internal.store.Lane.values().length];
+        private final int[] inserted = new int[Lane.values().length];
         private boolean seedsRead;
         private boolean finished;
 
@@ -224,21 +220,14 @@ public final class StoreWriter implements ResultLog {
             this.run = run;
         }
 
-        void add(Object op) {
+        void add(StoreBatch.Op op) {
             switch (op) {
                 case StoreBatch.Insert i -> {
                     inserts.add(i);
-                    inserted[dev.trawl.internal.store.Lane.of(i.request().kind()).ordinal()]++;
+                    inserted[Lane.of(i.request().kind()).ordinal()]++;
                 }
                 case StoreBatch.Ended e -> ended.add(e);
                 case StoreBatch.Retried r -> retries.add(r);
-                default -> {
-                    if (op == SEEDS_READ) {
-                        seedsRead = true;
-                    } else if (op == FINISH) {
-                        finished = true;
-                    }
-                }
             }
         }
 

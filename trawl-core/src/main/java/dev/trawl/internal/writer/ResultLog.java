@@ -1,11 +1,11 @@
-package dev.trawl.internal.engine;
+package dev.trawl.internal.writer;
 
 import dev.trawl.crawl.CrawlResult;
 import dev.trawl.fetch.Validators;
 import dev.trawl.internal.frontier.CrawlRequest;
 
 /** Where a crawl's terminal results go, through its one writer thread: to the sinks, and to the store if there is one. */
-interface ResultLog {
+public interface ResultLog {
 
     /**
      * Hands over a terminal result; blocks while the writer's queue is full (back-pressure).

@@ -1,4 +1,4 @@
-package dev.trawl.internal.extract;
+package dev.trawl.internal.text;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

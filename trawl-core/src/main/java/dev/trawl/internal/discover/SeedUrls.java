@@ -1,4 +1,4 @@
-package dev.trawl.internal.frontier;
+package dev.trawl.internal.discover;
 
 import dev.trawl.crawl.FailureReason;
 import java.net.URI;

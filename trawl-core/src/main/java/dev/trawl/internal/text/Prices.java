@@ -1,4 +1,4 @@
-package dev.trawl.internal.extract;
+package dev.trawl.internal.text;
 
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
@@ -30,7 +30,7 @@ public final class Prices {
      * ({@code 1,299.99}, {@code 1,299,000}); space-separated thousands ({@code 1 299,99}).
      * Not accepted: {@code 1,299} (1299 or 1.299?), {@code 1.299,99}, signs, currency symbols.
      */
-    static BigDecimal parse(String text) {
+    public static BigDecimal parse(String text) {
         if (text == null) {
             return null;
         }
@@ -58,7 +58,7 @@ public final class Prices {
      * A price as a usable value: null when negative or absurdly large or fine-grained; an
      * exponent form ({@code 1E+3}) written out as a plain integer. Trailing zeros are kept.
      */
-    static BigDecimal check(BigDecimal price) {
+    public static BigDecimal check(BigDecimal price) {
         if (price == null || price.signum() < 0 || price.precision() - price.scale() > MAX_INTEGER_DIGITS) {
             return null;
         }
@@ -73,7 +73,7 @@ public final class Prices {
     }
 
     /** An ISO 4217 code, upper-cased: three letters A-Z once surrounding whitespace is stripped; else null. */
-    static String currency(String text) {
+    public static String currency(String text) {
         if (text == null) {
             return null;
         }
@@ -106,7 +106,7 @@ public final class Prices {
     }
 
     /** Strips whitespace at both ends, counting no-break and other Unicode spaces as whitespace. */
-    static String strip(String s) {
+    public static String strip(String s) {
         int start = 0;
         int end = s.length();
         while (start < end && isSpace(s.charAt(start))) {

@@ -1,4 +1,4 @@
-package dev.trawl.internal.extract;
+package dev.trawl.internal.text;
 
 /**
  * The attributes of one HTML start tag, read from raw text the way a browser's tokenizer reads

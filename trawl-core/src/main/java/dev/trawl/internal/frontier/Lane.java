@@ -1,6 +1,6 @@
-package dev.trawl.internal.store;
+package dev.trawl.internal.frontier;
 
-import dev.trawl.internal.frontier.RequestKind;
+
 
 /** The frontier's two queues in a store: pages, and sitemaps (read only when pages run low). */
 public enum Lane {

@@ -1,0 +1,194 @@
+package dev.trawl.cli;
+
+import dev.trawl.CrawlBuilder;
+import dev.trawl.InvalidSettingException;
+import dev.trawl.Sinks;
+import dev.trawl.crawl.Crawl;
+import dev.trawl.crawl.CrawlSummary;
+import dev.trawl.internal.report.HtmlReport;
+import dev.trawl.internal.report.Timeline;
+import dev.trawl.store.CrawlStore;
+import dev.trawl.store.StoreException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * One crawl as the CLI runs it, for {@code crawl} and {@code demo} alike: opens the store, adds
+ * the output files' sinks, starts the crawl with progress, metrics and a report's timeline, waits,
+ * writes the products from the store, the report and the summary. Everything goes to the streams
+ * the command was given.
+ */
+final class CrawlSession {
+
+    /**
+     * Where a crawl's results go, and what is shown while it runs.
+     *
+     * @param store         an SQLite file or PostgreSQL URL; null for none
+     * @param job           the store's job
+     * @param out           the products file; with a store, written from the store's run at the end
+     * @param outcomes      every URL's outcome, as the crawl goes
+     * @param report        the HTML report
+     * @param summaryJson   the summary as JSON
+     * @param metricsPort   a Prometheus endpoint on loopback while the crawl runs
+     * @param progressEvery how often a progress line is written when standard error is not a terminal
+     * @param quiet         nothing but errors
+     * @param logJson       trawl's lines on standard error as JSON
+     */
+    record Outputs(String store, String job, Path out, Path outcomes, Path report, Path summaryJson, Integer metricsPort,
+                   Duration progressEvery, boolean quiet, boolean logJson) {
+
+        /** Checks the output files' names before anything is read or written. */
+        void check() {
+            try {
+                for (Path file : new Path[] {out, outcomes}) {
+                    if (file != null) {
+                        Sinks.format(file);
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage(), 2);
+            }
+        }
+    }
+
+    /** How the crawl ended: its summary, and whether a signal stopped it. */
+    record Finished(CrawlSummary summary, boolean signalled) {}
+
+    private final Outputs outputs;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final LogLines log;
+
+    CrawlSession(Outputs outputs, PrintWriter out, PrintWriter err) {
+        this.outputs = outputs;
+        this.out = out;
+        this.err = err;
+        this.log = new LogLines(err, outputs.logJson());
+    }
+
+    /** Runs the crawl the builder describes to its end, prints its summary unless quiet, and says how it ended. */
+    Finished run(CrawlBuilder builder) throws InterruptedException {
+        outputs.check();
+        builder.warnings(log::warn);
+        CrawlStore store = outputs.store() == null ? null : StoreFiles.openToWrite(outputs.store());
+        Crawl crawl;
+        try {
+            if (store != null) {
+                builder.store(store).job(outputs.job());
+            } else if (outputs.out() != null) {
+                builder.sink(Sinks.products(outputs.out()));
+            }
+            if (outputs.outcomes() != null) {
+                builder.sink(Sinks.outcomes(outputs.outcomes()));
+            }
+            crawl = builder.start();
+        } catch (IOException e) {
+            closeQuietly(store);
+            throw new UserError("cannot write " + e.getMessage(), 1);
+        } catch (InvalidSettingException e) {
+            closeQuietly(store);
+            throw new UserError(flag(e.setting()) + ": " + e.problem(), 2);
+        } catch (StoreException e) {
+            closeQuietly(store);
+            throw new UserError(e.getMessage(), 1);
+        }
+        // The signal's exit waits until this block has written everything.
+        try (StopOnSignal stop = StopOnSignal.install(crawl)) {
+            CrawlSummary summary;
+            Timeline timeline;
+            try (crawl; MetricsServer metrics = metrics(crawl);
+                 ProgressLine progress = outputs.quiet() ? null : ProgressLine.start(crawl, log, outputs.progressEvery());
+                 Timeline sampled = outputs.report() == null ? null : Timeline.start(crawl)) {
+                timeline = sampled;
+                summary = crawl.await();
+            } catch (RuntimeException | InterruptedException e) {
+                closeQuietly(store);
+                throw e;
+            }
+            finish(store, summary, timeline, stop.signalled());
+            return new Finished(summary, stop.signalled());
+        }
+    }
+
+    private void finish(CrawlStore store, CrawlSummary summary, Timeline timeline, boolean signalled) {
+        if (store != null) {
+            try (store) {
+                writeProducts(store, summary);
+            }
+        }
+        writeReport(summary, timeline);
+        summary.recipeReport().forEach(log::warn);
+        if (!outputs.quiet()) {
+            SummaryPrinter.print(summary, out);
+        }
+        if (outputs.summaryJson() != null) {
+            try {
+                SummaryPrinter.writeJson(summary, outputs.summaryJson());
+            } catch (IOException e) {
+                throw new UserError("cannot write --summary-json " + outputs.summaryJson() + ": " + e.getMessage(), 1);
+            }
+        }
+        if (signalled) {
+            err.println("trawl: stopped by a signal" + (summary.run() == null
+                    ? "; URLs without an outcome were not fetched (with --store, a crawl resumes where it stopped)"
+                    : "; run " + summary.run().id() + " is kept in " + store.describe() + ": give the same command again to resume it"));
+        }
+        out.flush();
+        err.flush();
+    }
+
+    /** With a store, --out is written from the store's run: the whole run, resumed parts included. */
+    private void writeProducts(CrawlStore store, CrawlSummary summary) {
+        if (outputs.out() == null) {
+            return;
+        }
+        long n = StoreFiles.exportProducts(store, summary.run().id(), null, outputs.out(), null);
+        if (!outputs.quiet()) {
+            err.printf("trawl: %d products of run %d written from %s to %s%n", n, summary.run().id(), store.describe(), outputs.out());
+        }
+    }
+
+    private void writeReport(CrawlSummary summary, Timeline timeline) {
+        if (outputs.report() == null) {
+            return;
+        }
+        try {
+            HtmlReport.write(outputs.report(), summary, timeline.samples());
+        } catch (IOException e) {
+            throw new UserError("cannot write --report " + outputs.report() + ": " + e.getMessage(), 1);
+        }
+    }
+
+    private MetricsServer metrics(Crawl crawl) {
+        if (outputs.metricsPort() == null) {
+            return null;
+        }
+        MetricsServer server = MetricsServer.start(crawl, outputs.metricsPort());
+        if (!outputs.quiet()) {
+            log.info("metrics at http://127.0.0.1:" + server.port() + "/metrics");
+        }
+        return server;
+    }
+
+    private static void closeQuietly(CrawlStore store) {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    /** The flag a builder setting is given by: {@code perHost} is {@code --per-host}. */
+    static String flag(String setting) {
+        StringBuilder flag = new StringBuilder("--");
+        for (char c : setting.toCharArray()) {
+            if (Character.isUpperCase(c)) {
+                flag.append('-').append(Character.toLowerCase(c));
+            } else {
+                flag.append(c);
+            }
+        }
+        return flag.toString().toLowerCase(Locale.ROOT);
+    }
+}
