@@ -13,7 +13,7 @@ module trawl.core {
     requires jdk.management;
     requires org.apache.httpcomponents.client5.httpclient5;
     requires org.apache.httpcomponents.core5.httpcore5;
-    requires org.jsoup;
+    requires transitive org.jsoup; // Page.document()
     requires org.slf4j;
     requires org.xerial.sqlitejdbc;
 

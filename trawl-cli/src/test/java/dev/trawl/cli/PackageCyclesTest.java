@@ -44,11 +44,16 @@ class PackageCyclesTest {
 
     /** Package → the trawl packages it uses, from jdeps over the modules' classes. */
     static Map<String, Set<String>> packageGraph() throws URISyntaxException {
-        List<String> args = new ArrayList<>(List.of("-verbose:package", "-filter:none", "-e", "dev\\.trawl\\..*"));
+        List<String> inputs = new ArrayList<>();
         for (Class<?> c : List.of(dev.trawl.Trawl.class, dev.trawl.postgres.PostgresCrawlStore.class, Main.class,
                 dev.trawl.demoshop.DemoShop.class)) {
-            args.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            inputs.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
         }
+        // Packaged as modular jars (mvn verify), the modules' own requirements must be found: the rest of the class path.
+        String modulePath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !inputs.contains(entry)).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        List<String> args = new ArrayList<>(List.of("--multi-release", "25", "--module-path", modulePath, "-verbose:package", "-filter:none", "-e", "dev\\.trawl\\..*"));
+        args.addAll(inputs);
         StringWriter out = new StringWriter();
         int rc = ToolProvider.findFirst("jdeps").orElseThrow().run(new PrintWriter(out), new PrintWriter(out), args.toArray(String[]::new));
         assertEquals(0, rc, out.toString());

@@ -6,26 +6,61 @@ import dev.trawl.internal.text.StartTag;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 /**
  * A fetched page as extractors see it. The body array is shared, not copied: once a page is
- * made, the array must not be changed. (Like any record with an array component, two pages are
- * equal only when they share the same array.)
- *
- * @param url         where the page was fetched from
- * @param status      the HTTP status
- * @param contentType the Content-Type header, or null
- * @param body        the body's bytes, as received (after content decoding); empty, never null
+ * made, the array must not be changed. The page decodes its text once and parses its DOM once,
+ * on first use, for every reader of it (the extractors, recipes, the links followed); a page is
+ * read by one thread at a time.
  */
-public record Page(URI url, int status, String contentType, byte[] body) {
+public final class Page {
     private static final int META_PRESCAN_BYTES = 1024;
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-    /** @throws IllegalArgumentException if the body is null */
-    public Page {
+    private final URI url;
+    private final int status;
+    private final String contentType;
+    private final byte[] body;
+    private String text;
+    private Document document;
+
+    /**
+     * @param url         where the page was fetched from
+     * @param status      the HTTP status
+     * @param contentType the Content-Type header, or null
+     * @param body        the body's bytes, as received (after content decoding); empty, never null
+     * @throws IllegalArgumentException if the body is null
+     */
+    public Page(URI url, int status, String contentType, byte[] body) {
         if (body == null) {
             throw new IllegalArgumentException("body must not be null; an empty page has an empty array");
         }
+        this.url = url;
+        this.status = status;
+        this.contentType = contentType;
+        this.body = body;
+    }
+
+    /** Where the page was fetched from. */
+    public URI url() {
+        return url;
+    }
+
+    /** The HTTP status. */
+    public int status() {
+        return status;
+    }
+
+    /** The Content-Type header, or null. */
+    public String contentType() {
+        return contentType;
+    }
+
+    /** The body's bytes, as received (after content decoding); empty, never null. Not a copy: do not change it. */
+    public byte[] body() {
+        return body;
     }
 
     /**
@@ -35,11 +70,25 @@ public record Page(URI url, int status, String contentType, byte[] body) {
      * else UTF-8. A name Java does not know counts as no name, so it too ends in UTF-8 when
      * nothing else names a charset. As in browsers, ISO-8859-1 and US-ASCII are read as their
      * superset windows-1252, and a UTF-16 named in a {@code <meta>} (which was just read as ASCII)
-     * as UTF-8. Never throws; malformed bytes become U+FFFD.
+     * as UTF-8. Never throws; malformed bytes become U+FFFD. Decoded once.
      */
     public String text() {
-        int bom = bomLength();
-        return new String(body, bom, body.length - bom, charset());
+        if (text == null) {
+            int bom = bomLength();
+            text = new String(body, bom, body.length - bom, charset());
+        }
+        return text;
+    }
+
+    /**
+     * The page's DOM (jsoup, with the page's URL as base for {@code abs:} attributes), parsed from
+     * {@link #text()} on first use and shared by every reader of the page: read it, do not change it.
+     */
+    public Document document() {
+        if (document == null) {
+            document = Jsoup.parse(text(), url == null ? "" : url.toString());
+        }
+        return document;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.trawl.extract;
 import dev.trawl.extract.Page;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
@@ -126,5 +127,16 @@ class PageTest {
         assertEquals(null, Page.charsetParameter("text/html"));
         assertEquals(null, Page.charsetParameter("text/html; charset=\"utf-8"));
         assertEquals(null, Page.charsetParameter(null));
+    }
+
+    @Test
+    void decodesOnceAndParsesOneDomThatEveryReaderShares() {
+        Page page = page("text/html; charset=utf-8", "<html><body><a href=\"/next\">café</a></body></html>".getBytes(StandardCharsets.UTF_8));
+        String text = page.text();
+        assertSame(text, page.text(), "decoded once");
+        org.jsoup.nodes.Document dom = page.document();
+        assertSame(dom, page.document(), "parsed once");
+        assertEquals("https://shop.test/next", dom.selectFirst("a").absUrl("href"), "the page's URL is the DOM's base");
+        assertEquals("café", dom.selectFirst("a").text());
     }
 }

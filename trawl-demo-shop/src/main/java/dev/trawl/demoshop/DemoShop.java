@@ -37,7 +37,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * /p/{id}                    product page, 20–60 KB, in the shop's {@link Markup} and {@link PriceFormat}
  *                            (ids 0 … products−1)
  * /drafts/p/{id}             a draft's product page (see {@link #disallowedSitemapPaths()}), disallowed by robots.txt
- * /fault/{500,503,429,reset,hang,drip,oversized,redirect-loop,redirect,gzip-bomb,wrong-charset}
+ * /fault/{500,503,429,reset,hang,drip,oversized,redirect-loop,redirect,gzip-bomb,bad-gzip,bad-chunk,wrong-charset}
  *                            a fault on demand; ?times=N faults only the first N requests, then serves /p/{id}
  *                            (&amp;id=, default 1); 429 takes ?retry-after=S and &amp;date=1; redirect takes ?to=PATH
  * /_shop/counters            this shop's counters as JSON (?path=P adds one path's count and first start times; ?paths=1 all counts)

@@ -163,6 +163,18 @@ final class ShopRoutes {
                 byte[] bomb = Faults.gzipBomb();
                 x.send(200, HTML, "Content-Encoding: gzip\r\n", bomb, bomb.length);
             }
+            case "bad-chunk" -> {
+                // A chunked body whose chunk size is not a number.
+                x.closeAfter = true;
+                x.out.write(("HTTP/1.1 200 OK\r\nContent-Type: " + HTML + "\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nnot a chunk\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                x.out.flush();
+            }
+            case "bad-gzip" -> {
+                // Announced as gzip, and not gzip.
+                byte[] plain = "this is not a gzip stream, whatever the header says".getBytes(StandardCharsets.US_ASCII);
+                x.send(200, HTML, "Content-Encoding: gzip\r\n", plain, plain.length);
+            }
             case "wrong-charset" -> {
                 byte[] latin1 = new String(b.bytes, 0, b.length, StandardCharsets.UTF_8).getBytes(StandardCharsets.ISO_8859_1);
                 x.send(200, HTML, "", latin1, latin1.length);

@@ -26,8 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 
 /**
  * What a request's end yields, by its kind (DESIGN.md, data flow step 5), on its virtual thread:
@@ -182,7 +180,6 @@ final class ResponseProcessor {
 
     private void follow(CrawlRequest request, Page page) {
         LinkRules rules = discovery.follow();
-        Document doc = Jsoup.parse(page.text(), request.url().toString());
         String pageHost = request.url().getHost();
         String from = request.url().toString();
         List<String> selectors = rules.linkSelectors();
@@ -192,7 +189,7 @@ final class ResponseProcessor {
             selectors = selectors.isEmpty() ? recipeSelectors
                     : java.util.stream.Stream.concat(selectors.stream(), recipeSelectors.stream()).toList();
         }
-        for (Link link : PageLinks.find(doc, selectors, rules.nextPageSelectors())) {
+        for (Link link : PageLinks.find(page.document(), selectors, rules.nextPageSelectors())) {
             int depth = link.nextPage() ? request.depth() : request.depth() + 1;
             if (depth <= rules.maxDepth() && rules.hostAllowed(pageHost, link.url().getHost())
                     && rules.wanted(link.url().toString())) {

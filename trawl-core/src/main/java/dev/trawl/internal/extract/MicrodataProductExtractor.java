@@ -3,7 +3,6 @@ package dev.trawl.internal.extract;
 import dev.trawl.extract.Product;
 
 import java.util.List;
-import org.jsoup.Jsoup;
 
 /**
  * schema.org products from a page's microdata ({@code itemscope itemtype=".../Product"}, http or
@@ -22,7 +21,7 @@ public final class MicrodataProductExtractor implements SourceExtractor {
             return List.of();
         }
         ProductNodes nodes = new ProductNodes();
-        nodes.add(MicrodataItems.of(Jsoup.parse(source.text(), source.url() == null ? "" : source.url().toString())));
+        nodes.add(MicrodataItems.of(source.document()));
         return nodes.products.isEmpty() ? List.of() : ProductNodeReader.read(nodes, source.url(), SOURCE);
     }
 

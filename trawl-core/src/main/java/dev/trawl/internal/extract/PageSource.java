@@ -3,6 +3,7 @@ package dev.trawl.internal.extract;
 import dev.trawl.extract.Page;
 
 import java.net.URI;
+import org.jsoup.nodes.Document;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -18,7 +19,6 @@ final class PageSource {
     private final Charset charset;
     private final String markup;
     private final boolean bytesView;
-    private String text;
 
     private PageSource(Page page) {
         this.page = page;
@@ -53,12 +53,9 @@ final class PageSource {
         return new String(slice.getBytes(StandardCharsets.ISO_8859_1), charset);
     }
 
-    /** The whole page decoded, as {@link Page#text()}; made once. */
-    String text() {
-        if (text == null) {
-            text = bytesView ? page.text() : markup;
-        }
-        return text;
+    /** The page's DOM, parsed once for every reader of the page ({@link Page#document()}). */
+    Document document() {
+        return page.document();
     }
 
     private static boolean isAscii(String s) {

@@ -100,7 +100,7 @@ public final class ApacheTransport implements Transport {
                     closeable.close(CloseMode.IMMEDIATE);
                 }
                 long elapsed = Ticks.now() - start;
-                return guard.fired() ? Failures.totalTimeout(settings, elapsed) : Failures.classify(e, settings, elapsed);
+                return guard.fired() ? Failures.totalTimeout(settings, elapsed) : Failures.classify(Failures.APACHE, e, settings, elapsed);
             }
         }
     }

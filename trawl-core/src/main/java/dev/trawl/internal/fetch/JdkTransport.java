@@ -76,11 +76,11 @@ public final class JdkTransport implements Transport {
             } catch (IOException | ExecutionException | RuntimeException e) {
                 closeQuietly(open.get());
                 long elapsed = Ticks.now() - start;
-                return guard.fired() ? Failures.totalTimeout(settings, elapsed) : Failures.classify(e, settings, elapsed);
+                return guard.fired() ? Failures.totalTimeout(settings, elapsed) : Failures.classify(Failures.JDK, e, settings, elapsed);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 pending.cancel(true);
-                return Failures.classify(new java.io.InterruptedIOException("interrupted"), settings, Ticks.now() - start);
+                return Failures.classify(Failures.JDK, new java.io.InterruptedIOException("interrupted"), settings, Ticks.now() - start);
             }
         }
     }

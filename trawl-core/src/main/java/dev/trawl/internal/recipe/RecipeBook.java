@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 
 /**
  * The site recipes of a crawl, as the engine uses them. {@link #over(Extractor)} reads a page
@@ -50,8 +48,7 @@ public final class RecipeBook {
             }
             Tally tally = tallies.get(recipe.name());
             tally.pages.increment();
-            Document doc = Jsoup.parse(page.text(), page.url().toString());
-            Product product = RecipeReader.read(recipe, page.url(), doc, field -> tally.miss(field, page.url()));
+            Product product = RecipeReader.read(recipe, page.url(), page.document(), field -> tally.miss(field, page.url()));
             if (product == null) {
                 return structured.extract(page);
             }

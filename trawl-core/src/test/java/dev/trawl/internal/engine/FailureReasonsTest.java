@@ -1,0 +1,117 @@
+package dev.trawl.internal.engine;
+
+import static dev.trawl.internal.engine.CrawlEngineTest.at;
+import static dev.trawl.internal.engine.CrawlEngineTest.crawl;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.trawl.Transports;
+import dev.trawl.Trawl;
+import dev.trawl.crawl.Crawl;
+import dev.trawl.crawl.CrawlResult;
+import dev.trawl.crawl.FailureReason;
+import dev.trawl.crawl.Outcome;
+import dev.trawl.crawl.Seeds;
+import dev.trawl.demoshop.DemoShop;
+import dev.trawl.fetch.FetchResult;
+import dev.trawl.fetch.FetchSettings;
+import dev.trawl.fetch.Transport;
+import dev.trawl.fetch.Validators;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every failure reason a user can meet, end to end: a real crawl over loopback ends the URL with it, on both transports where a transport decides it. */
+@Timeout(60)
+class FailureReasonsTest {
+
+    private static Outcome.Failed failed(CrawlResult r) {
+        return assertInstanceOf(Outcome.Failed.class, r.outcome(), r.rawUrl() + ": " + r.outcome());
+    }
+
+    private static Transport.Factory named(String transport) {
+        return transport.equals("jdk") ? Transports.jdk() : Transports.apache();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"apache", "jdk"})
+    void whatTheTransportMeets(String transport) throws Exception {
+        try (DemoShop shop = DemoShop.builder().products(5).start()) {
+            Results results = new Results();
+            String tls = "https://" + shop.baseUri().getHost() + ":" + shop.baseUri().getPort() + "/p/1";
+            crawl(Trawl.crawl().seeds(at(shop, "/fault/bad-chunk", "/fault/bad-gzip", "/fault/reset")
+                            .then(Seeds.urls(List.of("http://no-such-host.invalid/p/1", tls))))
+                    .transport(named(transport)).retries(0).obeyRobots(false).sink(results));
+            var byUrl = results.byUrl();
+            Outcome.Failed badChunk = failed(byUrl.get(shop.baseUri().resolve("/fault/bad-chunk").toString()));
+            // The JDK's client reports a broken chunk only as "IOException: closed", with no type to tell it by.
+            assertEquals(transport.equals("jdk") ? FailureReason.IO_ERROR : FailureReason.PROTOCOL, badChunk.reason(), badChunk.detail());
+            assertEquals(FailureReason.DECODING, failed(byUrl.get(shop.baseUri().resolve("/fault/bad-gzip").toString())).reason());
+            assertEquals(FailureReason.RESET, failed(byUrl.get(shop.baseUri().resolve("/fault/reset").toString())).reason());
+            assertEquals(FailureReason.UNKNOWN_HOST, failed(byUrl.get("http://no-such-host.invalid/p/1")).reason());
+            assertEquals(FailureReason.TLS, failed(byUrl.get(tls)).reason());
+        }
+    }
+
+    @Test
+    void aSitemapThatIsNotOneAnExtractorThatThrowsAndATransportThatThrows() throws Exception {
+        try (DemoShop shop = DemoShop.builder().products(5).start()) {
+            Results results = new Results();
+            String page = shop.baseUri().resolve("/p/1").toString();
+            crawl(Trawl.crawl().seeds(Seeds.sitemaps(List.of(page)).then(Seeds.urls(List.of(shop.baseUri().resolve("/p/2").toString()))))
+                    .extract(p -> {
+                        throw new IllegalStateException("a user's extractor failed");
+                    })
+                    .obeyRobots(false).warnings(line -> { }).sink(results));
+            var byUrl = results.byUrl();
+            assertEquals(FailureReason.BAD_SITEMAP, failed(byUrl.get(page)).reason());
+            Outcome.Failed extract = failed(byUrl.get(shop.baseUri().resolve("/p/2").toString()));
+            assertEquals(FailureReason.EXTRACT_ERROR, extract.reason());
+            assertTrue(extract.detail().contains("a user's extractor failed"), extract.detail());
+        }
+        Results results = new Results();
+        crawl(Trawl.crawl().seeds(Seeds.urls(List.of("http://127.0.0.1:9/p/1"))).transport(new ThrowingTransport()).obeyRobots(false)
+                .retries(0).sink(results));
+        Outcome.Failed io = failed(results.all().getFirst());
+        assertEquals(FailureReason.IO_ERROR, io.reason());
+        assertTrue(io.detail().contains("a transport's bug"), io.detail());
+    }
+
+    @Test
+    void requestsInFlightWhenTheCrawlIsClosedEndCancelled() throws Exception {
+        try (DemoShop shop = DemoShop.builder().products(5).start()) {
+            Results results = new Results();
+            try (Crawl crawl = Trawl.crawl().seeds(at(shop, "/fault/hang?id=1", "/fault/hang?id=2", "/fault/hang?id=3"))
+                    .obeyRobots(false).timeout(Duration.ofSeconds(50)).sink(results).start()) {
+                while (shop.counters().inFlight() < 3) {
+                    Thread.sleep(5);
+                }
+            }
+            assertEquals(3, results.all().size(), results.all().toString());
+            for (CrawlResult r : results.all()) {
+                assertEquals(FailureReason.CANCELLED, failed(r).reason());
+            }
+        }
+    }
+
+    /** A transport with a bug: it throws instead of returning an error. */
+    private static final class ThrowingTransport implements Transport {
+        @Override
+        public FetchResult fetch(URI url, long maxBodyBytes, Validators validators) {
+            throw new IllegalStateException("a transport's bug");
+        }
+
+        @Override
+        public FetchSettings settings() {
+            return new FetchSettings(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 1024, "t", 1, 1);
+        }
+
+        @Override
+        public void close() {}
+    }
+}
