@@ -1,6 +1,7 @@
 package dev.trawl;
 
 import dev.trawl.crawl.Crawl;
+import dev.trawl.crawl.CrawlEvents;
 import dev.trawl.config.CrawlConfig;
 import dev.trawl.crawl.Seeds;
 import dev.trawl.discover.LinkRules;
@@ -72,6 +73,7 @@ public final class CrawlBuilder {
     private Instant modifiedSince;
     private List<Recipe> recipes = List.of();
     private boolean detectBlocking;
+    private CrawlEvents events = CrawlEvents.NONE;
     private boolean adaptive;
     private int buffer = -1;
     private int lookahead = -1;
@@ -240,6 +242,12 @@ public final class CrawlBuilder {
         return this;
     }
 
+    /** Hears each request as it is sent, with trawl's own clock (default: nothing hears them). */
+    public CrawlBuilder events(CrawlEvents events) {
+        this.events = events;
+        return this;
+    }
+
     /** Skips sitemap entries whose {@code <lastmod>} is before this instant (default: none skipped). */
     public CrawlBuilder modifiedSince(Instant since) {
         this.modifiedSince = since;
@@ -307,6 +315,7 @@ public final class CrawlBuilder {
                 && trackingParameters.stream().noneMatch(String::isBlank), "must be a list of names", trackingParameters);
         require("recipes", recipes != null && recipes.stream().allMatch(Objects::nonNull), "must be a list of recipes", recipes);
         require("warnings", warnings != null, "must be set", null);
+        require("events", events != null, "must be set", null);
         require("store", store == null || store instanceof StoreBackend,
                 "must be a store trawl opened (Stores.sqlite, PostgresCrawlStore.open)", store);
         require("job", job != null && !job.isBlank(), "must be a name", job);
@@ -320,7 +329,7 @@ public final class CrawlBuilder {
                 new CrawlConfig.Fetch(settings, retries, backoff, maxRedirects, transport),
                 new CrawlConfig.Politeness(concurrency, perHost, delay, obeyRobots, maxCrawlDelay, adaptive),
                 new CrawlConfig.Discovery(follow, trackingParameters, modifiedSince, b, l),
-                new CrawlConfig.Output(extractor, recipes, sinks, store, job, warnings, detectBlocking));
+                new CrawlConfig.Output(extractor, recipes, sinks, store, job, warnings, detectBlocking, events));
     }
 
     /** Validates, starts the crawl on its own threads and returns at once. */
@@ -334,8 +343,18 @@ public final class CrawlBuilder {
         if (!ok) {
             String shown = value instanceof Duration d ? (d.isNegative() ? "-" + Durations.format(d.negated()) : Durations.format(d))
                     : String.valueOf(value);
-            throw new InvalidSettingException(setting, problem + (value == null && problem.equals("must be set") ? "" : ", was " + shown));
+            throw new InvalidSettingException(setting, problem + (value == null && problem.equals("must be set") ? "" : ", was " + printable(shown)));
         }
+    }
+
+    /** A value as a message may show it: control characters escaped, cut at 200 characters. */
+    private static String printable(String value) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < value.length() && out.length() < 200; i++) {
+            char c = value.charAt(i);
+            out.append(c == '\n' ? "\\n" : c < 0x20 || (c >= 0x7F && c < 0xA0) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return out.length() < 200 ? out.toString() : out + "...";
     }
 
     private static void range(String setting, long value, long min, long max) {

@@ -40,8 +40,14 @@ final class CrawlSession {
     record Outputs(String store, String job, Path out, Path outcomes, Path report, Path summaryJson, Integer metricsPort,
                    Duration progressEvery, boolean quiet, boolean logJson) {
 
-        /** Checks the output files' names before anything is read or written. */
+        /** Checks the output files' names and the flags of what is shown, before anything is read or written. */
         void check() {
+            if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
+                throw new UserError("--metrics-port must be between 0 and 65535, was " + metricsPort, 2);
+            }
+            if (!progressEvery.isPositive()) {
+                throw new UserError("--progress-every must be a positive duration, was " + new Span(progressEvery), 2);
+            }
             try {
                 for (Path file : new Path[] {out, outcomes}) {
                     if (file != null) {

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -226,12 +227,14 @@ class CrawlCommandTest {
             assertEquals("url,canonical_url,name,brand,sku,gtin,mpn,price,currency,list_price,availability,condition,images,category,"
                     + "rating,review_count,seller,offers,source,fetched_at,http_status", lines.getFirst());
             assertEquals(51, lines.size());
-            for (int id = 0; id < 50; id++) {
-                String name = shop.catalogue().product(id).name();
-                if (name.contains(",") || name.contains("\"")) {
-                    String quoted = "\"" + name.replace("\"", "\"\"") + "\"";
-                    assertTrue(lines.stream().anyMatch(l -> l.contains(quoted)), "quoted " + quoted);
-                }
+            // The catalogue names some products "... \"Signature\" Edition" and some "..., 2-Pack": both must be quoted.
+            List<String> names = java.util.stream.LongStream.range(0, 50).mapToObj(id -> shop.catalogue().product(id).name()).toList();
+            List<String> withQuote = names.stream().filter(n -> n.contains("\"")).toList();
+            List<String> withComma = names.stream().filter(n -> n.contains(",")).toList();
+            assertTrue(!withQuote.isEmpty() && !withComma.isEmpty(), "the first 50 products have both: " + names);
+            for (String name : java.util.stream.Stream.concat(withQuote.stream(), withComma.stream()).toList()) {
+                String quoted = ",\"" + name.replace("\"", "\"\"") + "\",";
+                assertEquals(1, lines.stream().filter(l -> l.contains(quoted)).count(), "quoted once: " + quoted);
             }
         }
     }
@@ -284,6 +287,30 @@ class CrawlCommandTest {
         Run badOut = trawl("crawl", "--urls", "x.txt", "--out", dir.resolve("p.xlsx").toString());
         assertEquals(2, badOut.code());
         assertTrue(badOut.err().contains("name the file .jsonl or .csv"), badOut.err());
+    }
+
+    @Test
+    void everyOutOfRangeSettingIsOneLineNamingItsFlag() throws Exception {
+        Path urls = Files.writeString(dir.resolve("urls.txt"), "http://127.0.0.1:9/p/1\n");
+        Map<List<String>, String> bad = new java.util.LinkedHashMap<>();
+        bad.put(List.of("--concurrency", "0"), "trawl: --concurrency: must be between 1 and 100000, was 0");
+        bad.put(List.of("--concurrency", "100000000"), "trawl: --concurrency: must be between 1 and 100000, was 100000000");
+        bad.put(List.of("--per-host", "0"), "trawl: --per-host: must be between 1 and 100000, was 0");
+        bad.put(List.of("--retries", "-1"), "trawl: --retries: must be between 0 and 100, was -1");
+        bad.put(List.of("--timeout", "0s"), "trawl: --timeout: must be a positive duration, was 0ms");
+        bad.put(List.of("--transport", "curl"), "trawl: --transport must be apache or jdk, was curl");
+        bad.put(List.of("--metrics-port", "70000"), "trawl: --metrics-port must be between 0 and 65535, was 70000");
+        bad.put(List.of("--metrics-port", "-5"), "trawl: --metrics-port must be between 0 and 65535, was -5");
+        bad.put(List.of("--progress-every", "0s"), "trawl: --progress-every must be a positive duration, was 0ms");
+        Map<List<String>, String> actual = new java.util.LinkedHashMap<>();
+        bad.forEach((flag, line) -> {
+            List<String> args = new java.util.ArrayList<>(List.of("crawl", "--urls", urls.toString()));
+            args.addAll(flag);
+            Run run = trawl(args.toArray(String[]::new));
+            actual.put(flag, run.code() + " " + run.err());
+        });
+        bad.replaceAll((flag, line) -> "2 " + line + "\n");
+        assertEquals(bad, actual);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.trawl.config;
 
+import dev.trawl.crawl.CrawlEvents;
 import dev.trawl.crawl.Seeds;
 import dev.trawl.discover.LinkRules;
 import dev.trawl.extract.Extractor;
@@ -67,9 +68,10 @@ public record CrawlConfig(Seeds seeds, Fetch fetch, Politeness politeness, Disco
      * @param job            the name of the store's runs this crawl belongs to; its unfinished run is resumed
      * @param warnings       receives one line per bad input (a seed naming file and line, an unwritable sink)
      * @param detectBlocking whether a blocking detector watches the crawl and reports to {@code warnings}
+     * @param events         hears each request as it is sent
      */
     public record Output(Extractor extractor, List<Recipe> recipes, List<ResultSink> sinks, CrawlStore store, String job,
-                         Consumer<String> warnings, boolean detectBlocking) {
+                         Consumer<String> warnings, boolean detectBlocking, CrawlEvents events) {
         public Output {
             recipes = List.copyOf(recipes);
             sinks = List.copyOf(sinks);

@@ -36,9 +36,12 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The engine of one crawl (DESIGN.md, data flow): a dispatcher thread moves requests from the
- * {@link Frontier} to the {@link HostScheduler} and starts each request the scheduler lets go on
- * a virtual thread of its own; that thread fetches, decides ({@link RequestStep}) and hands the
- * terminal result to the crawl's {@link ResultLog}. The frontier and the writer come from a
+ * {@link Frontier} (step 1) through the {@link RobotsGate} to the {@link HostScheduler} (2) and
+ * starts each request the scheduler lets go on a virtual thread of its own; that thread fetches
+ * with the {@link Transport} (4), decides what the attempt means ({@link RequestStep}, 5), reads
+ * what the response yields ({@link ResponseProcessor}, 6) and hands the terminal result to the
+ * crawl's {@link ResultLog} (7); {@link CrawlStats} counts all along (8). Step 3, sessions, has
+ * no stage yet: every request goes out as itself. The frontier and the writer come from a
  * {@link FrontierFactory}. Internal: use {@link dev.trawl.Trawl#crawl()}.
  */
 public final class CrawlEngine implements Crawl {
@@ -270,12 +273,15 @@ public final class CrawlEngine implements Crawl {
     }
 
     private FetchResult fetch(CrawlRequest request) {
+        long sent;
         lock.lock();
         try {
-            scheduler.sending(request.host(), Ticks.now());
+            sent = Ticks.now();
+            scheduler.sending(request.host(), sent);
         } finally {
             lock.unlock();
         }
+        config.output().events().requestSent(request.url(), request.host(), Ticks.toNanoTime(sent));
         try {
             long max = config.fetch().settings().maxBodyBytes();
             long cap = request.kind() == RequestKind.SITEMAP ? Math.max(SitemapReader.MAX_BYTES, max) : max;

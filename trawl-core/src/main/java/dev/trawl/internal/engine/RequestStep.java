@@ -18,7 +18,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * What follows from one attempt of one request, on its virtual thread (DESIGN.md, data flow
- * step 4): the request's end (a 2xx response, or a failure with a reason) handed to
+ * step 5, the outcome): the request's end (a 2xx response, or a failure with a reason) handed to
  * {@link Ended}, or a follow-up request — a retry after backoff or Retry-After, or the next
  * redirect hop — handed back to the scheduler. What a response yields is not decided here but
  * by the {@link ResponseProcessor}.

@@ -28,7 +28,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * What a request's end yields, by its kind (DESIGN.md, data flow step 5), on its virtual thread:
+ * What a request's end yields, by its kind (DESIGN.md, data flow step 6), on its virtual thread:
  * a page's products (and, from a start page, the links to follow, back to the frontier); a
  * sitemap's child sitemaps and pages (back to the frontier); a robots.txt's rules (to the robots
  * gate), and then a site's sitemaps. Every request but a robots.txt ends in exactly one result for

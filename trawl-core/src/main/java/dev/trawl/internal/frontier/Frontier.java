@@ -1,10 +1,10 @@
 package dev.trawl.internal.frontier;
 
 /**
- * The crawl's queue of URLs still to fetch. The engine polls it without blocking and never asks
- * what is behind it, so a store-backed or distributed frontier can replace the embedded one.
- * URLs found during the crawl (sitemap entries, followed links) are offered back to it; it takes
- * each canonical URL once.
+ * The crawl's queue of URLs still to fetch (DESIGN.md, data flow step 1). The engine polls it
+ * without blocking and never asks what is behind it, so a store-backed or distributed frontier
+ * can replace the embedded one. URLs found during the crawl (sitemap entries, followed links) are
+ * offered back to it; it takes each canonical URL once.
  */
 public interface Frontier extends AutoCloseable {
 

@@ -12,4 +12,9 @@ public final class Ticks {
     public static long now() {
         return System.nanoTime() - ORIGIN;
     }
+
+    /** The {@link System#nanoTime()} a tick was. */
+    public static long toNanoTime(long ticks) {
+        return ticks + ORIGIN;
+    }
 }

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Live counters of one crawl, updated from many threads without locks. */
+/** Live counters of one crawl (DESIGN.md, data flow step 8), updated from many threads without locks. */
 public final class CrawlStats {
     private final LongAdder attempts = new LongAdder();
     private final LongAdder retries = new LongAdder();

@@ -13,7 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 
 /**
- * The single writer of a crawl without a store (DESIGN.md, data flow step 5): one platform
+ * The single writer of a crawl without a store (DESIGN.md, data flow step 7): one platform
  * thread drains a bounded queue of results into the sinks, so every file call happens here and
  * never on a request thread. A full queue blocks the submitting request thread: back-pressure.
  */

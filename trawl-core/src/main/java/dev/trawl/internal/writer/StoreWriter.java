@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The single writer of a crawl with a store (DESIGN.md, data flow step 5, invariants 2 and 6):
+ * The single writer of a crawl with a store (DESIGN.md, data flow step 7, invariants 2 and 6):
  * one platform thread takes every store call. It drains a bounded queue (a full one blocks the
  * submitting thread: back-pressure) into batches of at most {@code maxBatch} operations or
  * {@code maxDelay}, each one transaction, so a request's products commit with its outcome. After
