@@ -61,7 +61,7 @@ final class DiffCommand implements Callable<Integer> {
                 switch (format) {
                     case "csv", "json" -> {
                         try (OutputStream file = outFile == null ? null : Files.newOutputStream(outFile)) {
-                            ChangeLines lines = ChangeLines.of(format, file == null ? System.out : file);
+                            ChangeLines lines = ChangeLines.of(format, file == null ? new WriterOutputStream(out) : file);
                             store.diff(older.id(), newer.id(), tally.andThen(lines));
                             lines.finish();
                         }

@@ -62,6 +62,9 @@ class StoreCommandsTest {
         assertEquals(0, export.code(), export.err());
         assertEquals(PRODUCTS + 1, Files.readAllLines(csv).size());
         assertEquals(Files.readAllLines(dir.resolve("day1.jsonl")).size(), PRODUCTS);
+        CrawlCommandTest.Run toOut = trawl("export", store.toString(), "--run", "1");
+        assertEquals(0, toOut.code(), toOut.err());
+        assertEquals(Files.readAllLines(dir.resolve("day1.jsonl")), toOut.out().lines().toList(), "standard output is the command's own");
 
         Path changes = dir.resolve("changes.json");
         CrawlCommandTest.Run diff = trawl("diff", store.toString(), "--format", "json", "--out", changes.toString());
@@ -85,6 +88,8 @@ class StoreCommandsTest {
         }
         assertTrue(expected.size() > 10, "the shop changed prices: " + expected.size());
         assertEquals(expected, actual);
+        CrawlCommandTest.Run diffToOut = trawl("diff", store.toString(), "--format", "json");
+        assertEquals(Files.readAllLines(changes), diffToOut.out().lines().toList(), "standard output is the command's own");
 
         CrawlCommandTest.Run table = trawl("diff", store.toString());
         assertEquals(0, table.code(), table.err());

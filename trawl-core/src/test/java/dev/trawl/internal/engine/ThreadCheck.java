@@ -41,7 +41,7 @@ final class ThreadCheck {
                 for (JsonNode t : container.path("threads")) {
                     String name = t.path("name").asText();
                     String stack = t.path("stack").toString();
-                    boolean ours = name.startsWith("trawl-") || stack.contains("dev.trawl.engine") || stack.contains("dev.trawl.fetch")
+                    boolean ours = name.startsWith("trawl-") || stack.contains("dev.trawl.internal.")
                             || stack.contains("org.apache.hc.") || stack.contains("jdk.internal.net.http");
                     if (ours && t.path("tid").asLong() != Thread.currentThread().threadId()) {
                         found.add(name + " " + t.path("virtual").asText() + " " + stack);
