@@ -49,8 +49,8 @@ final class CrawlCommand implements Callable<Integer> {
         }
         CrawlSession.Finished finished = new CrawlSession(options.outputs(), spec.commandLine().getOut(), spec.commandLine().getErr())
                 .run(options.apply(Trawl.crawl().seeds(seeds)));
-        // Stopped early with no signal: the store failed (a warning said how); scripts must not take it for done.
-        return finished.summary().stoppedEarly() && !finished.signalled() ? 1 : 0;
+        // The store failed or an output is incomplete (a line said how): scripts must not take it for done.
+        return finished.exitCode();
     }
 
     private Seeds urlList() {

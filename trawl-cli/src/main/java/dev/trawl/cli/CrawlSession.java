@@ -13,7 +13,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.trawl.postgres.PostgresCrawlStore;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One crawl as the CLI runs it, for {@code crawl} and {@code demo} alike: opens the store, adds
@@ -48,6 +53,7 @@ final class CrawlSession {
             if (!progressEvery.isPositive()) {
                 throw new UserError("--progress-every must be a positive duration, was " + new Span(progressEvery), 2);
             }
+            checkDistinct();
             try {
                 for (Path file : new Path[] {out, outcomes}) {
                     if (file != null) {
@@ -58,10 +64,42 @@ final class CrawlSession {
                 throw new UserError(e.getMessage(), 2);
             }
         }
+
+        /** No output may overwrite the store (or its journal files) or another output. */
+        private void checkDistinct() {
+            Map<Path, String> taken = new HashMap<>();
+            if (store != null && !PostgresCrawlStore.isUrl(store)) {
+                Path db = Path.of(store).toAbsolutePath().normalize();
+                for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+                    taken.put(db.resolveSibling(db.getFileName() + suffix), "--store");
+                }
+            }
+            Map<String, Path> files = new LinkedHashMap<>();
+            files.put("--out", out);
+            files.put("--outcomes", outcomes);
+            files.put("--report", report);
+            files.put("--summary-json", summaryJson);
+            files.forEach((flag, file) -> {
+                if (file == null) {
+                    return;
+                }
+                String other = taken.putIfAbsent(file.toAbsolutePath().normalize(), flag);
+                if (other != null) {
+                    throw new UserError(flag + " " + file + " is the file of " + other + ": give each output a file of its own", 2);
+                }
+            });
+        }
     }
 
     /** How the crawl ended: its summary, and whether a signal stopped it. */
-    record Finished(CrawlSummary summary, boolean signalled) {}
+    record Finished(CrawlSummary summary, boolean signalled) {
+
+        /** 0 when done, 1 when the store stopped the crawl or an output is incomplete; a signal's exit is the JVM's. */
+        int exitCode() {
+            boolean storeFailed = summary.stoppedEarly() && !signalled;
+            return storeFailed || !summary.incomplete().isEmpty() ? 1 : 0;
+        }
+    }
 
     private final Outputs outputs;
     private final PrintWriter out;
@@ -136,6 +174,11 @@ final class CrawlSession {
             } catch (IOException e) {
                 throw new UserError("cannot write --summary-json " + outputs.summaryJson() + ": " + e.getMessage(), 1);
             }
+        }
+        if (!summary.incomplete().isEmpty()) {
+            err.println("trawl: " + summary.incomplete().size() + " input or output incomplete: " + String.join("; ", summary.incomplete())
+                    + (store == null ? "" : "; the store has every result: 'trawl export " + store.describe() + " --run " + summary.run().id()
+                    + " --out FILE' writes the products again"));
         }
         if (signalled) {
             err.println("trawl: stopped by a signal" + (summary.run() == null

@@ -107,7 +107,7 @@ final class DemoCommand implements Callable<Integer> {
             Path reportFile = dir.resolve("report.html");
             CrawlSession session = new CrawlSession(new CrawlSession.Outputs(storeFile.toString(), "demo", productsFile, outcomesFile,
                     reportFile, null, null, ProgressLine.DEFAULT_EVERY, quiet, false), out, spec.commandLine().getErr());
-            session.run(Trawl.crawl()
+            CrawlSession.Finished finished = session.run(Trawl.crawl()
                     .seeds(Seeds.sites(sites)).recipes(recipes).detectBlocking(!noDetectBlocking)
                     .concurrency(concurrency).perHost(perHost, Duration.ZERO)
                     .timeout(Duration.ofSeconds(10)).retries(3).backoff(Duration.ofMillis(100)));
@@ -126,7 +126,7 @@ final class DemoCommand implements Callable<Integer> {
                         reportFile);
                 out.flush();
             }
-            return 0;
+            return finished.exitCode();
         } finally {
             started.forEach(DemoShop::close);
         }

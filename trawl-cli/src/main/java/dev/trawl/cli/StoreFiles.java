@@ -79,6 +79,12 @@ final class StoreFiles {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // A device or a pipe (/dev/stdout, a FIFO): written in place, never replaced.
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                    return export(store, run, format != null ? format : Sinks.format(file), out);
+                }
+            }
             // Written beside, then moved over: a reader never sees half a file.
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
             long n;

@@ -22,9 +22,10 @@ final class SummaryPrinter {
     static void print(CrawlSummary s, PrintWriter out) {
         CrawlCounts c = s.counts();
         String failures = FailureReason.describe(c.failedByReason());
-        out.printf(Locale.ROOT, "%s %d URLs in %.2f s: %d done, %d failed%s%n",
+        out.printf(Locale.ROOT, "%s %d URLs in %.2f s: %d done, %d failed%s%s%n",
                 s.stoppedEarly() ? "stopped early after" : "crawled", c.finished(), s.elapsed().toNanos() / 1e9, c.done(), c.failed(),
-                failures.isEmpty() ? "" : " (" + failures + ")");
+                failures.isEmpty() ? "" : " (" + failures + ")", c.stopped() == 0 ? ""
+                        : "; " + c.stopped() + " stopped in flight, without an outcome" + (s.run() != null ? " (pending in the store)" : ""));
         out.printf(Locale.ROOT, "  %.0f pages/s, %d products, %.1f MB, %d requests (%d retries, %d redirects)%n",
                 s.pagesPerSecond(), c.products(), c.bytes() / 1e6, c.attempts(), c.retries(), c.redirects());
         out.printf(Locale.ROOT, "  CPU %.2f s (%.3f ms per URL)%n", s.cpu().toNanos() / 1e9, s.cpuMillisPerPage());
@@ -63,7 +64,7 @@ final class SummaryPrinter {
     static void writeJson(CrawlSummary s, Path file) throws IOException {
         CrawlCounts c = s.counts();
         ObjectNode json = new ObjectMapper().createObjectNode();
-        json.put("done", c.done()).put("failed", c.failed()).put("products", c.products()).put("requests", c.attempts())
+        json.put("done", c.done()).put("failed", c.failed()).put("stopped", c.stopped()).put("products", c.products()).put("requests", c.attempts())
                 .put("retries", c.retries()).put("redirects", c.redirects()).put("bytes", c.bytes())
                 .put("elapsed_s", s.elapsed().toNanos() / 1e9).put("cpu_s", s.cpu().toNanos() / 1e9)
                 .put("pages_per_s", s.pagesPerSecond()).put("cpu_ms_per_page", s.cpuMillisPerPage())

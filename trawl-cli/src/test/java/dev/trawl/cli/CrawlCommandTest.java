@@ -314,6 +314,95 @@ class CrawlCommandTest {
     }
 
     @Test
+    void aUrlFileLineThatIsNotUtf8FailsAloneAndTheRestAreCrawled() throws Exception {
+        try (DemoShop shop = DemoShop.builder().products(50).start()) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            for (int id = 0; id < 50; id++) {
+                String line = shop.baseUri().resolve("/p/" + id) + (id == 2 ? "?q=caf\u00e9" : "") + "\n";
+                // Line 3 in Latin-1: its é is one byte that is not UTF-8.
+                bytes.write(line.getBytes(id == 2 ? java.nio.charset.StandardCharsets.ISO_8859_1 : java.nio.charset.StandardCharsets.UTF_8));
+            }
+            Path urls = Files.write(dir.resolve("u3.txt"), bytes.toByteArray());
+            Path outcomes = dir.resolve("outcomes.csv");
+            Run run = trawl("crawl", "--urls", urls.toString(), "--outcomes", outcomes.toString(), "--ignore-robots");
+            assertEquals(0, run.code(), run.err());
+            assertTrue(run.warnings().startsWith("trawl: " + urls + ":3: not UTF-8 text: "), run.err());
+            assertEquals(1, run.warnings().lines().count(), run.err());
+            assertTrue(run.out().contains("49 done, 1 failed (invalid_url 1)"), run.out());
+            assertEquals(51, Files.readAllLines(outcomes).size());
+        }
+    }
+
+    @Test
+    void seedsThatCouldNotBeReadAreAnErrorExit1() throws Exception {
+        try (DemoShop shop = DemoShop.builder().products(5).start()) {
+            byte[] first = (shop.baseUri().resolve("/p/1") + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            java.io.InputStream broken = new java.io.InputStream() {
+                private int at;
+
+                @Override
+                public int read() throws java.io.IOException {
+                    if (at < first.length) {
+                        return first[at++];
+                    }
+                    throw new java.io.IOException("Input/output error");
+                }
+            };
+            java.io.InputStream stdin = System.in;
+            System.setIn(broken);
+            try {
+                Run run = trawl("crawl", "--urls", "-", "--ignore-robots");
+                assertEquals(1, run.code(), run.err());
+                assertTrue(run.err().contains("trawl: stdin:2: cannot read: Input/output error (no more seeds read from it)"), run.err());
+                assertTrue(run.err().contains("trawl: 1 input or output incomplete"), run.err());
+            } finally {
+                System.setIn(stdin);
+            }
+        }
+    }
+
+    @Test
+    void anOutputThatCannotBeWrittenIsAnErrorExit1() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(Path.of("/dev/full")), "needs /dev/full");
+        try (DemoShop shop = DemoShop.builder().products(5).start()) {
+            Path urls = urlFile(shop, 3);
+            Run noStore = trawl("crawl", "--urls", urls.toString(), "--outcomes", linkTo("/dev/full", "outcomes.csv"), "--quiet");
+            assertEquals(1, noStore.code(), noStore.err());
+            assertTrue(noStore.err().contains("cannot write " + dir.resolve("outcomes.csv") + ": No space left on device"), noStore.err());
+            Path store = dir.resolve("crawl.db");
+            Run withStore = trawl("crawl", "--urls", urls.toString(), "--store", store.toString(), "--out", linkTo("/dev/full", "p.jsonl"));
+            assertEquals(1, withStore.code(), withStore.err());
+            assertTrue(withStore.err().contains("No space left on device"), withStore.err());
+            assertTrue(!withStore.err().contains("products of run 1 written"), withStore.err());
+            assertTrue(Files.isSymbolicLink(dir.resolve("p.jsonl")), "the device was written, not replaced");
+            Run export = trawl("export", store.toString(), "--out", dir.resolve("again.jsonl").toString());
+            assertEquals(0, export.code(), export.err());
+            assertEquals(3, Files.readAllLines(dir.resolve("again.jsonl")).size(), "the store kept every product");
+        }
+    }
+
+    /** A link named like an output file to a device, so the name's format is known. */
+    private String linkTo(String device, String name) throws java.io.IOException {
+        return Files.createSymbolicLink(dir.resolve(name), Path.of(device)).toString();
+    }
+
+    @Test
+    void anOutputThatIsTheStoreOrAnotherOutputIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path urls = Files.writeString(dir.resolve("urls.txt"), "http://127.0.0.1:9/p/1\n");
+        Path store = dir.resolve("crawl.db");
+        Run same = trawl("crawl", "--urls", urls.toString(), "--store", store.toString(), "--out", store.toString());
+        assertEquals(2, same.code(), same.err());
+        assertEquals("trawl: --out " + store + " is the file of --store: give each output a file of its own\n", same.err());
+        Run wal = trawl("crawl", "--urls", urls.toString(), "--store", store.toString(), "--outcomes", store + "-wal");
+        assertEquals(2, wal.code(), wal.err());
+        Path out = dir.resolve("p.jsonl");
+        Run twice = trawl("crawl", "--urls", urls.toString(), "--out", out.toString(), "--outcomes", dir.resolve(".").resolve("p.jsonl").toString());
+        assertEquals(2, twice.code(), twice.err());
+        assertTrue(twice.err().contains("is the file of --out"), twice.err());
+        assertTrue(!Files.exists(store) && !Files.exists(out), "nothing was written");
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String command : List.of("crawl", "demo", "demo-shop")) {
             Run run = trawl(command, "--help");

@@ -6,10 +6,12 @@ import java.util.Map;
 
 /** A crawl's counters at one moment: URLs done and failed (by reason), requests, bytes, products, statuses, hosts. */
 /**
+ * @param failedByReason URLs failed, by reason; never {@link FailureReason#CANCELLED}: those are {@code stopped}
+ * @param stopped       URLs in flight when the crawl was stopped: no outcome (a store keeps them pending for the next crawl)
  * @param attempts      HTTP requests sent, retries and redirect hops included
  * @param latencyMicros the attempts' latency histogram: each bucket's upper bound in µs, and its count
  */
-public record CrawlCounts(long done, Map<FailureReason, Long> failedByReason, long attempts, long retries, long redirects,
+public record CrawlCounts(long done, Map<FailureReason, Long> failedByReason, long stopped, long attempts, long retries, long redirects,
                        long bytes, long products, Map<Integer, Long> byStatus, List<HostCounts> hosts,
                        java.util.SortedMap<Long, Long> latencyMicros) {
     public long failed() {

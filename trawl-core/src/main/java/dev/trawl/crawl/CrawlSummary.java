@@ -13,12 +13,15 @@ import java.util.List;
  * @param stoppedEarly true when the crawl was closed before every URL had its outcome
  * @param run     the store's run the crawl wrote, null without a store
  * @param recipeReport one line per recipe field that read nothing on some page, or recipe that matched no page
+ * @param incomplete   one line per seed list not read to its end and per sink not written whole (which, and the OS's
+ *                     reason); with a store, the store still holds every result the crawl had
  */
 public record CrawlSummary(CrawlCounts counts, Duration elapsed, Duration cpu, boolean stoppedEarly, Run run,
-                           List<String> recipeReport) {
+                           List<String> recipeReport, List<String> incomplete) {
 
     public CrawlSummary {
         recipeReport = List.copyOf(recipeReport);
+        incomplete = List.copyOf(incomplete);
     }
 
     /** Pages fetched per second of wall time. */

@@ -37,7 +37,7 @@ public enum FailureReason {
     EXTRACT_ERROR(false),
     /** Any other I/O error. */
     IO_ERROR(true),
-    /** The crawl was closed before this request finished. */
+    /** The crawl was stopped while this request was in flight: not an outcome (counted as stopped, kept pending in a store). */
     CANCELLED(false);
 
     private final boolean retryable;

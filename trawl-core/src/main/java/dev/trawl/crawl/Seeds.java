@@ -94,9 +94,10 @@ public interface Seeds {
         };
     }
 
-    /** One URL per line of a UTF-8 text file; sources are {@code FILE:LINE}. */
+    /** One URL per line of a UTF-8 text file; sources are {@code FILE:LINE}. A line that is not UTF-8 fails alone. */
     static Seeds file(Path file) {
-        return () -> lines(Files.newBufferedReader(file, StandardCharsets.UTF_8), file.toString());
+        // Decoded leniently (bad bytes become U+FFFD), so one bad line is reported with its number and the rest are read.
+        return () -> lines(new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)), file.toString());
     }
 
     /** One URL per line of a stream, e.g. standard input; sources are {@code NAME:LINE}. */

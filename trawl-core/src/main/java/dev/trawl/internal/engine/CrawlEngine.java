@@ -331,7 +331,8 @@ public final class CrawlEngine implements Crawl {
         if (failure != null) {
             summary.completeExceptionally(failure);
         } else {
-            summary.complete(new CrawlSummary(stats.snapshot(), elapsed, cpu, early, run, setup.recipes().report()));
+            summary.complete(new CrawlSummary(stats.snapshot(), elapsed, cpu, early, run, setup.recipes().report(),
+                    java.util.stream.Stream.concat(frontier.seedsLost().stream(), writer.incomplete().stream()).toList()));
         }
     }
 

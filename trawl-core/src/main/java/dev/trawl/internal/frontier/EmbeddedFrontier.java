@@ -8,6 +8,7 @@ import dev.trawl.internal.discover.SeenUrls;
 import dev.trawl.internal.discover.UrlCanonicalizer;
 import dev.trawl.internal.runtime.TrawlThreads;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -38,6 +39,7 @@ public final class EmbeddedFrontier implements Frontier {
     private final Thread reader;
     private volatile boolean readerDone;
     private volatile boolean closed;
+    private volatile String lost;
 
     public EmbeddedFrontier(Seeds seedList, int seedCapacity, UrlCanonicalizer canonicalizer, Consumer<Rejected> rejected,
                             Consumer<String> warnings, Runnable onAvailable) {
@@ -49,7 +51,7 @@ public final class EmbeddedFrontier implements Frontier {
 
     private void read(Seeds seedList, Consumer<Rejected> rejected, Consumer<String> warnings) {
         try {
-            SeedReader.read(seedList, () -> closed, this::addSeed, rejected, warnings);
+            lost = SeedReader.read(seedList, () -> closed, this::addSeed, rejected, warnings).lost();
         } finally {
             readerDone = true;
             onAvailable.run();
@@ -124,6 +126,11 @@ public final class EmbeddedFrontier implements Frontier {
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public List<String> seedsLost() {
+        return lost == null ? List.of() : List.of(lost);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.trawl.internal.frontier;
 
+import java.util.List;
+
 /**
  * The crawl's queue of URLs still to fetch (DESIGN.md, data flow step 1). The engine polls it
  * without blocking and never asks what is behind it, so a store-backed or distributed frontier
@@ -25,6 +27,11 @@ public interface Frontier extends AutoCloseable {
 
     /** True once no request will ever be returned again (unless one is offered). */
     boolean exhausted();
+
+    /** Lines naming seed lists that could not be read to their end (their remaining seeds were never read). */
+    default List<String> seedsLost() {
+        return List.of();
+    }
 
     /** Requests it holds now, not yet polled. */
     long queued();

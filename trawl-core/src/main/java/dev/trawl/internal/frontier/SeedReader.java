@@ -2,6 +2,7 @@ package dev.trawl.internal.frontier;
 
 import dev.trawl.internal.discover.SeedUrls;
 
+import dev.trawl.crawl.FailureReason;
 import dev.trawl.crawl.Seed;
 import dev.trawl.crawl.Seeds;
 import dev.trawl.internal.discover.UrlCanonicalizer;
@@ -25,13 +26,20 @@ public final class SeedReader {
 
     private SeedReader() {}
 
-    /** Returns true when every seed was read, false when stopped ({@code stopped}), interrupted or cut short by an error. */
-    public static boolean read(Seeds seeds, BooleanSupplier stopped, Target target, Consumer<EmbeddedFrontier.Rejected> rejected,
+    /**
+     * How reading ended: {@code complete} when every seed was read; else stopped ({@code stopped}),
+     * interrupted, or cut short by an error, which {@code lost} then names (null otherwise).
+     */
+    public record Read(boolean complete, String lost) {}
+
+    public static Read read(Seeds seeds, BooleanSupplier stopped, Target target, Consumer<EmbeddedFrontier.Rejected> rejected,
                                Consumer<String> warnings) {
         try (Seeds.CloseableIterator it = seeds.open()) {
             while (!stopped.getAsBoolean() && it.hasNext()) {
                 Seed seed = it.next();
-                SeedUrls.Parsed parsed = SeedUrls.parse(seed.text());
+                // Seed files are decoded leniently: a line that is not UTF-8 has U+FFFD where its bad bytes were.
+                SeedUrls.Parsed parsed = seed.text().indexOf('\uFFFD') >= 0
+                        ? new SeedUrls.Parsed(null, FailureReason.INVALID_URL, "not UTF-8 text") : SeedUrls.parse(seed.text());
                 if (!parsed.ok()) {
                     warnings.accept(seed.source() + ": " + parsed.message() + ": " + seed.text() + " (skipped)");
                     rejected.accept(new EmbeddedFrontier.Rejected(seed, parsed));
@@ -39,16 +47,21 @@ public final class SeedReader {
                 }
                 target.add(CrawlRequest.of(UrlCanonicalizer.withoutFragment(parsed.url()), seed.source(), RequestKind.of(seed.kind()), 0));
             }
-            return !stopped.getAsBoolean();
+            return new Read(!stopped.getAsBoolean(), null);
         } catch (UncheckedIOException e) {
-            warnings.accept(e.getMessage() + " (no more seeds read from it)");
+            return lost(e.getMessage() + " (no more seeds read from it)", warnings);
         } catch (java.nio.file.NoSuchFileException e) {
-            warnings.accept("cannot read seeds: no such file: " + e.getFile());
+            return lost("cannot read seeds: no such file: " + e.getFile(), warnings);
         } catch (IOException e) {
-            warnings.accept("cannot read seeds: " + e);
+            return lost("cannot read seeds: " + e.getMessage(), warnings);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return false;
+        return new Read(false, null);
+    }
+
+    private static Read lost(String line, Consumer<String> warnings) {
+        warnings.accept(line);
+        return new Read(false, line);
     }
 }

@@ -36,6 +36,7 @@ public final class StoreFrontier implements Frontier {
     private boolean loading = true;
     private volatile boolean readerDone;
     private volatile boolean closed;
+    private volatile String lost;
 
     /** Call {@link #start()} once the writer answers to this frontier. */
     public StoreFrontier(Seeds seedList, boolean seedsRead, int capacity, StorePort writer, Consumer<EmbeddedFrontier.Rejected> rejected,
@@ -59,7 +60,9 @@ public final class StoreFrontier implements Frontier {
 
     private void read() {
         try {
-            if (SeedReader.read(seedList, () -> closed, this::offer, rejected, warnings)) {
+            SeedReader.Read read = SeedReader.read(seedList, () -> closed, this::offer, rejected, warnings);
+            lost = read.lost();
+            if (read.complete()) {
                 writer.seedsRead();
             }
         } finally {
@@ -179,6 +182,11 @@ public final class StoreFrontier implements Frontier {
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public List<String> seedsLost() {
+        return lost == null ? List.of() : List.of(lost);
     }
 
     @Override

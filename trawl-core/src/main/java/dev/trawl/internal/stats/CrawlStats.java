@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
 /** Live counters of one crawl (DESIGN.md, data flow step 8), updated from many threads without locks. */
 public final class CrawlStats {
     private final LongAdder attempts = new LongAdder();
+    private final LongAdder stopped = new LongAdder();
     private final LongAdder retries = new LongAdder();
     private final LongAdder redirects = new LongAdder();
     private final LongAdder done = new LongAdder();
@@ -57,6 +58,10 @@ public final class CrawlStats {
     }
 
     public void failed(String host, FailureReason reason) {
+        if (reason == FailureReason.CANCELLED) {
+            stopped.increment(); // not an outcome: stopped in flight
+            return;
+        }
         host(host).failed(reason);
         failed[reason.ordinal()].increment();
     }
@@ -78,7 +83,7 @@ public final class CrawlStats {
         statuses.forEach((s, n) -> byStatus.put(s, n.sum()));
         List<HostCounts> perHost = hosts.values().stream().map(HostStats::snapshot)
                 .sorted(java.util.Comparator.comparing(HostCounts::host)).toList();
-        return new CrawlCounts(done.sum(), byReason, attempts.sum(), retries.sum(), redirects.sum(), bytes.sum(), products.sum(), byStatus,
+        return new CrawlCounts(done.sum(), byReason, stopped.sum(), attempts.sum(), retries.sum(), redirects.sum(), bytes.sum(), products.sum(), byStatus,
                 perHost, latency.buckets());
     }
 }

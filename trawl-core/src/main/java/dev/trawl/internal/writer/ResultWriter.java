@@ -85,4 +85,9 @@ public final class ResultWriter implements ResultLog {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Override
+    public List<String> incomplete() {
+        return sinks.failures();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.trawl.internal.writer;
 
 import dev.trawl.crawl.CrawlResult;
+import dev.trawl.crawl.FailureReason;
 import dev.trawl.crawl.Outcome;
 import dev.trawl.fetch.Validators;
 import dev.trawl.internal.discover.UrlCanonicalizer;
@@ -175,7 +176,9 @@ public final class StoreWriter implements ResultLog, StorePort {
             return;
         }
         for (StoreBatch.Ended e : batch.ended) {
-            if (e.request() == null || e.request().kind() != RequestKind.SITE) {
+            boolean stopped = e.result().outcome() instanceof Outcome.Failed f && f.reason() == FailureReason.CANCELLED;
+            // A site seed has no line of its own; a request stopped in flight stays pending, so it has none yet either.
+            if (!stopped && (e.request() == null || e.request().kind() != RequestKind.SITE)) {
                 sinks.accept(e.result());
             }
         }
@@ -204,6 +207,11 @@ public final class StoreWriter implements ResultLog, StorePort {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public List<String> incomplete() {
+        return sinks.failures();
     }
 
     /** The operations of one transaction, as they are taken from the queue. */
