@@ -52,6 +52,9 @@ public final class CrawlEngine implements Crawl {
                     + "<div itemprop=\"offers\" itemscope itemtype=\"https://schema.org/Offer\"><meta itemprop=\"price\" content=\"1.00\">"
                     + "<meta itemprop=\"priceCurrency\" content=\"EUR\"></div></div>"));
 
+    /** How long a stop waits for the requests in flight, once the transport is closed under them. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
     private final CrawlConfig config;
     private final CrawlSetup setup;
     private final CrawlStats stats = new CrawlStats();
@@ -101,7 +104,7 @@ public final class CrawlEngine implements Crawl {
         this.processor = new ResponseProcessor(setup, stats, frontier, writer, this::robotsLearned);
         this.blocking = config.output().detectBlocking()
                 ? BlockingDetector.start(Duration.ofMillis(20), Duration.ofMillis(500), config.output().warnings()) : null;
-        this.dispatcher = TrawlThreads.startVirtual("dispatcher", this::dispatch);
+        this.dispatcher = TrawlThreads.startPlatform("dispatcher", this::dispatch);
         var own = config.output().extractor();
         boolean ownExtractor = own instanceof ProductPipeline || own instanceof JsonLdProductExtractor;
         // Loads Jackson and the sitemap parser while the first requests are on the wire, not after.
@@ -311,12 +314,25 @@ public final class CrawlEngine implements Crawl {
         if (early) {
             transport.close();
         }
+        // Stopping, a request still running user code (an extractor that never returns) must not hold the stop: bounded wait.
+        long deadline = early ? Ticks.now() + STOP_GRACE.toNanos() : Long.MAX_VALUE;
+        int abandoned = 0;
         for (Thread t : List.copyOf(requests)) {
             try {
-                t.join();
+                if (early) {
+                    if (!t.join(Duration.ofNanos(Math.max(1, deadline - Ticks.now())))) {
+                        abandoned++;
+                    }
+                } else {
+                    t.join();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (abandoned > 0) {
+            config.output().warnings().accept(abandoned + " request(s) did not stop within " + STOP_GRACE.toSeconds()
+                    + " s (code on them still runs); the crawl ends without their results");
         }
         frontier.close();
         writer.close(!early && failure == null);

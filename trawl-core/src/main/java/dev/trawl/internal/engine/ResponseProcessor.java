@@ -152,17 +152,18 @@ final class ResponseProcessor {
         List<Product> products = List.of();
         if (isMarkup(response.contentType())) {
             Page page = new Page(request.url(), response.status(), response.contentType(), response.body());
-            if (setup.extractor() != null) {
-                try {
+            try {
+                if (setup.extractor() != null) {
                     products = setup.extractor().extract(page);
-                } catch (RuntimeException e) {
-                    record(request, new Outcome.Failed(FailureReason.EXTRACT_ERROR, "extractor threw " + e, response.status(),
-                            outcome.attempts()), List.of());
-                    return;
                 }
-            }
-            if (request.kind() == RequestKind.START) {
-                follow(request, page);
+                if (request.kind() == RequestKind.START) {
+                    follow(request, page);
+                }
+            } catch (RuntimeException e) {
+                // A user's extractor, or a recipe's regex out of its budget: the page fails, the crawl goes on.
+                record(request, new Outcome.Failed(FailureReason.EXTRACT_ERROR, "extractor threw " + e, response.status(),
+                        outcome.attempts()), List.of());
+                return;
             }
         }
         record(request, outcome, products, validators(response, Validators.NONE));

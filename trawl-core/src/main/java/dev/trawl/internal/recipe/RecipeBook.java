@@ -62,7 +62,7 @@ public final class RecipeBook {
         List<String> selectors = new ArrayList<>();
         String u = url.toString();
         for (Recipe r : recipes) {
-            if (!r.follow().isEmpty() && (r.followMatch() == null || r.followMatch().matcher(u).find())) {
+            if (!r.follow().isEmpty() && (r.followMatch() == null || BoundedRegex.matcher(r.followMatch(), u, who(r) + " follow_match").find())) {
                 selectors.addAll(r.follow());
             }
         }
@@ -79,7 +79,7 @@ public final class RecipeBook {
         for (Recipe r : recipes) {
             Tally t = tallies.get(r.name());
             long pages = t.pages.sum();
-            String who = "recipe " + r.name() + " (" + r.file() + ")";
+            String who = who(r);
             if (pages == 0) {
                 lines.add(who + ": matched no page (match: " + r.match().pattern() + ")");
                 continue;
@@ -96,10 +96,14 @@ public final class RecipeBook {
         return lines;
     }
 
+    private static String who(Recipe r) {
+        return "recipe " + r.name() + " (" + r.file() + ")";
+    }
+
     private Recipe matching(URI url) {
         String u = url.toString();
         for (Recipe r : recipes) {
-            if (r.match().matcher(u).find()) {
+            if (BoundedRegex.matcher(r.match(), u, who(r) + " match").find()) {
                 return r;
             }
         }

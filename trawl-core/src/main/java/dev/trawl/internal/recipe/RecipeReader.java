@@ -59,7 +59,7 @@ public final class RecipeReader {
                     yield true;
                 }
                 case "images", "category" -> {
-                    List<String> values = values(picked, rule, true);
+                    List<String> values = values(picked, rule, true, where(recipe, field));
                     if (field.equals("images")) {
                         p.images(values);
                     } else {
@@ -68,7 +68,7 @@ public final class RecipeReader {
                     yield !values.isEmpty();
                 }
                 default -> {
-                    List<String> values = values(picked, rule, false);
+                    List<String> values = values(picked, rule, false, where(recipe, field));
                     yield !values.isEmpty() && text(p, field, values.getFirst());
                 }
             };
@@ -173,14 +173,18 @@ public final class RecipeReader {
         return null;
     }
 
-    private static List<String> values(List<Element> picked, FieldRule rule, boolean all) {
+    private static String where(Recipe recipe, String field) {
+        return "recipe " + recipe.name() + " (" + recipe.file() + ") field " + field;
+    }
+
+    private static List<String> values(List<Element> picked, FieldRule rule, boolean all, String where) {
         List<String> out = new ArrayList<>();
         for (Element e : picked) {
             String v = rule.attribute() == null ? e.text()
                     : rule.attribute().equals("src") || rule.attribute().equals("href") ? e.absUrl(rule.attribute())
                     : e.attr(rule.attribute());
             if (rule.regex() != null) {
-                Matcher m = rule.regex().matcher(v);
+                Matcher m = BoundedRegex.matcher(rule.regex(), v, where);
                 v = !m.find() ? "" : m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : m.group();
             }
             v = v.strip();

@@ -36,6 +36,14 @@ public final class TrawlThreads {
     }
 
     /** Starts the crawl's writer: a platform thread, not a daemon, so output is never cut off. */
+    /**
+     * A platform thread of the engine's own (the dispatcher): it runs even while user code holds
+     * every carrier thread the virtual threads share, so a stop request is always heard.
+     */
+    public static Thread startPlatform(String purpose, Runnable task) {
+        return Thread.ofPlatform().name("trawl-" + purpose).daemon(true).start(task);
+    }
+
     public static Thread startWriter(Runnable task) {
         return Thread.ofPlatform().name("trawl-writer").daemon(false).start(task);
     }

@@ -105,6 +105,34 @@ class FailureReasonsTest {
         }
     }
 
+    @Test
+    void anExtractorThatNeverReturnsDoesNotHoldTheStop() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean release = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> warnings = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (DemoShop shop = DemoShop.builder().products(5).start()) {
+            dev.trawl.crawl.CrawlSummary summary;
+            try (Crawl crawl = Trawl.crawl().seeds(at(shop, "/p/1", "/p/2")).concurrency(1).obeyRobots(false).warnings(warnings::add)
+                    .extract(p -> {
+                        inside.incrementAndGet();
+                        while (!release.get()) {
+                            Thread.onSpinWait(); // holds its carrier: no yield point
+                        }
+                        return List.of();
+                    }).start()) {
+                while (inside.get() == 0) {
+                    Thread.sleep(5);
+                }
+                crawl.close();
+                summary = crawl.await();
+            } finally {
+                release.set(true);
+            }
+            assertTrue(summary.stoppedEarly());
+            assertTrue(warnings.stream().anyMatch(w -> w.startsWith("1 request(s) did not stop within 10 s")), warnings.toString());
+        }
+    }
+
     /** A transport with a bug: it throws instead of returning an error. */
     private static final class ThrowingTransport implements Transport {
         @Override

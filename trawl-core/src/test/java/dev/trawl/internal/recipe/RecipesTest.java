@@ -127,4 +127,14 @@ class RecipesTest {
         RecipeException missing = assertThrows(RecipeException.class, () -> Recipes.load(List.of(dir.resolve("none.yaml"))));
         assertTrue(missing.getMessage().endsWith("none.yaml: no such file"), missing.getMessage());
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void aRegexThatBacktracksWithoutEndFailsThePageNamingRecipeAndField() throws Exception {
+        RecipeBook book = load(RECIPE.replace("regex: \"Art\\\\.-Nr\\\\.:\\\\s*(\\\\S+)\"", "regex: \"(.*a){12}$\""));
+        String page = PAGE.replace("Art.-Nr.: KM-42", "a".repeat(5_000) + "b");
+        RuntimeException e = assertThrows(RuntimeException.class, () -> book.over(p -> List.of()).extract(page("http://b.example/item/2", page)));
+        assertTrue(e.getMessage().startsWith("recipe shop-b (" + dir.resolve("shop-b.yaml") + ") field sku: the regex (.*a){12}$ read more than"),
+                e.getMessage());
+    }
 }
