@@ -6,18 +6,25 @@ import crawlercommons.sitemaps.SiteMapIndex;
 import crawlercommons.sitemaps.SiteMapParser;
 import crawlercommons.sitemaps.SiteMapURL;
 import crawlercommons.sitemaps.UnknownFormatException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 /**
- * Reads a sitemap or sitemap index (XML, plain or gzipped; also the text and RSS/Atom forms)
- * with crawler-commons' streaming SAX parser: no DOM is built, DTDs and external entities are
- * refused, and a body over 50 MB is cut. Thread-safe: each call uses its own parser.
+ * Reads a sitemap or sitemap index, plain or gzipped. The XML forms ({@code <urlset>},
+ * {@code <sitemapindex>}) are streamed ({@link XmlSitemap}): each entry reaches the visitor as it
+ * is read, so a sitemap of a million URLs never exists as a million objects; the text and
+ * RSS/Atom forms go to crawler-commons. DTDs and external entities are refused; a gzipped sitemap
+ * is read up to {@link #MAX_BYTES} decompressed (the protocol's 50 MB) and refused past it.
+ * Thread-safe.
  */
 public final class SitemapReader {
     /** The sitemap protocol's limit on an uncompressed sitemap. */
@@ -30,6 +37,13 @@ public final class SitemapReader {
 
     /** What a sitemap holds: child sitemaps (an index) or pages; never both. */
     public record Content(List<URI> sitemaps, List<Entry> pages) {}
+
+    /** Receives what a sitemap lists, in document order, as it is read. */
+    public interface Visitor {
+        void sitemap(URI child);
+
+        void page(Entry page);
+    }
 
     /** A sitemap that cannot be read, with a message that says why. */
     public static final class Unreadable extends Exception {
@@ -53,7 +67,78 @@ public final class SitemapReader {
         }
     }
 
+    /** The whole content, in memory: for small sitemaps and tests. */
     public static Content read(URI url, String contentType, byte[] body) throws Unreadable {
+        List<URI> sitemaps = new ArrayList<>();
+        List<Entry> pages = new ArrayList<>();
+        stream(url, contentType, body, new Visitor() {
+            @Override
+            public void sitemap(URI child) {
+                sitemaps.add(child);
+            }
+
+            @Override
+            public void page(Entry page) {
+                pages.add(page);
+            }
+        });
+        return new Content(sitemaps, pages);
+    }
+
+    /** Streams what the sitemap lists to {@code visitor}; entries read before an error have reached it. */
+    public static void stream(URI url, String contentType, byte[] body, Visitor visitor) throws Unreadable {
+        boolean gzip = body.length >= 2 && body[0] == (byte) 0x1f && body[1] == (byte) 0x8b;
+        if (isXmlSitemap(gzip ? head(body) : body)) {
+            try (InputStream in = gzip ? new CappedInputStream(new GZIPInputStream(new ByteArrayInputStream(body), 64 * 1024), MAX_BYTES)
+                    : new ByteArrayInputStream(body)) {
+                XmlSitemap.read(in, visitor);
+            } catch (IOException e) {
+                throw new Unreadable("cannot read the sitemap: " + e.getMessage());
+            } catch (UncheckedIOException e) {
+                throw new Unreadable("cannot read the sitemap: " + e.getCause().getMessage());
+            }
+            return;
+        }
+        otherForms(url, contentType, gzip ? gunzip(body) : body, visitor);
+    }
+
+    /** Whether the document's first element is a sitemap's: the rest (text, RSS, Atom, not a sitemap at all) go to crawler-commons. */
+    private static boolean isXmlSitemap(byte[] start) {
+        String head = new String(start, 0, Math.min(start.length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1);
+        int tag = -1;
+        for (int i = head.indexOf('<'); i >= 0 && i + 1 < head.length(); i = head.indexOf('<', i + 1)) {
+            char c = head.charAt(i + 1);
+            if (c != '?' && c != '!') {
+                tag = i + 1;
+                break;
+            }
+        }
+        if (tag < 0) {
+            return head.stripLeading().startsWith("<");
+        }
+        String name = head.substring(tag).split("[\\s>/]", 2)[0];
+        String local = name.substring(name.indexOf(':') + 1);
+        return !local.equals("rss") && !local.equals("feed") && !local.equals("RDF");
+    }
+
+    /** The first decompressed bytes of a gzipped body (empty when it is not gzip after all). */
+    private static byte[] head(byte[] gz) {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+            return in.readNBytes(4096);
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    private static byte[] gunzip(byte[] gz) throws Unreadable {
+        try (InputStream in = new CappedInputStream(new GZIPInputStream(new ByteArrayInputStream(gz)), MAX_BYTES)) {
+            return in.readAllBytes();
+        } catch (IOException | UncheckedIOException e) {
+            throw new Unreadable("cannot read the sitemap: " + e.getMessage());
+        }
+    }
+
+    private static void otherForms(URI url, String contentType, byte[] body, Visitor visitor) throws Unreadable {
         URL location;
         try {
             location = url.toURL();
@@ -71,23 +156,20 @@ public final class SitemapReader {
             throw new Unreadable("cannot read the sitemap: " + e.getMessage());
         }
         if (map.isIndex()) {
-            List<URI> children = new ArrayList<>();
             for (AbstractSiteMap child : ((SiteMapIndex) map).getSitemaps()) {
                 URI u = uri(child.getUrl());
                 if (u != null) {
-                    children.add(u);
+                    visitor.sitemap(u);
                 }
             }
-            return new Content(children, List.of());
+            return;
         }
-        List<Entry> pages = new ArrayList<>();
         for (SiteMapURL page : ((SiteMap) map).getSiteMapUrls()) {
             URI u = uri(page.getUrl());
             if (u != null) {
-                pages.add(new Entry(u, page.getLastModified() == null ? null : page.getLastModified().toInstant()));
+                visitor.page(new Entry(u, page.getLastModified() == null ? null : page.getLastModified().toInstant()));
             }
         }
-        return new Content(List.of(), pages);
     }
 
     private static URI uri(URL url) {

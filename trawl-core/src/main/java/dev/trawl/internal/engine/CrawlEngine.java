@@ -257,12 +257,30 @@ public final class CrawlEngine implements Crawl {
                     lock.unlock();
                 }
                 release(released);
+            } catch (Throwable e) {
+                failed(request, e);
             } finally {
                 requests.remove(Thread.currentThread());
             }
         });
         requests.add(t);
         t.start();
+    }
+
+    /**
+     * A request's thread met an error it cannot recover from (out of memory, a bug): the crawl
+     * must not idle waiting for an outcome that will never come, so it stops, says why in one
+     * line, and ends as stopped early (a store keeps the URL pending).
+     */
+    private void failed(CrawlRequest request, Throwable e) {
+        stopping = true;
+        String why = e instanceof OutOfMemoryError ? "out of memory (" + e.getMessage() + "): give the JVM more heap, e.g. JAVA_OPTS=-Xmx2g"
+                : "internal error: " + e;
+        try {
+            config.output().warnings().accept(request.url() + ": " + why + "; the crawl stops");
+        } finally {
+            wake();
+        }
     }
 
     /** Tells the host's adaptive concurrency how the attempt went (under the lock). */

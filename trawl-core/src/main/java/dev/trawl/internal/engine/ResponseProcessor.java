@@ -116,25 +116,29 @@ final class ResponseProcessor {
             record(request, outcome, List.of());
             return;
         }
-        SitemapReader.Content content;
+        String from = request.url().toString();
         try {
-            content = SitemapReader.read(request.url(), response.contentType(), response.body());
+            // Streamed: each entry enters the frontier as it is read (a store frontier pushes back through the writer's queue).
+            SitemapReader.stream(request.url(), response.contentType(), response.body(), new SitemapReader.Visitor() {
+                @Override
+                public void sitemap(java.net.URI child) {
+                    frontier.offer(CrawlRequest.of(child, from, RequestKind.SITEMAP, 0));
+                }
+
+                @Override
+                public void page(SitemapReader.Entry page) {
+                    boolean fresh = discovery.modifiedSince() == null || page.lastModified() == null
+                            || !page.lastModified().isBefore(discovery.modifiedSince());
+                    if (fresh && discovery.follow().wanted(page.url().toString())) {
+                        frontier.offer(CrawlRequest.of(page.url(), from, RequestKind.PAGE, 0));
+                    }
+                }
+            });
         } catch (SitemapReader.Unreadable e) {
             warnings.accept(request.url() + ": " + e.getMessage() + " (skipped)");
             record(request, new Outcome.Failed(FailureReason.BAD_SITEMAP, e.getMessage(), response.status(), outcome.attempts()),
                     List.of());
             return;
-        }
-        String from = request.url().toString();
-        for (var child : content.sitemaps()) {
-            frontier.offer(CrawlRequest.of(child, from, RequestKind.SITEMAP, 0));
-        }
-        for (SitemapReader.Entry page : content.pages()) {
-            boolean fresh = discovery.modifiedSince() == null || page.lastModified() == null
-                    || !page.lastModified().isBefore(discovery.modifiedSince());
-            if (fresh && discovery.follow().wanted(page.url().toString())) {
-                frontier.offer(CrawlRequest.of(page.url(), from, RequestKind.PAGE, 0));
-            }
         }
         record(request, outcome, List.of());
     }

@@ -66,4 +66,56 @@ class SitemapReaderTest {
                 () -> SitemapReader.read(AT, "text/html", "<html><body>Not found</body></html>".getBytes(StandardCharsets.UTF_8)));
         assertTrue(e.getMessage().startsWith("not a sitemap") || e.getMessage().startsWith("cannot read"), e.getMessage());
     }
+
+    @Test
+    void aGzippedSitemapIsReadTo50MegabytesDecompressedAndRefusedPastIt() throws Exception {
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">".getBytes(StandardCharsets.UTF_8));
+            byte[] entry = "<url><loc>http://shop.example/p/1</loc></url>\n".getBytes(StandardCharsets.UTF_8);
+            for (long written = 0; written <= SitemapReader.MAX_BYTES; written += entry.length) {
+                out.write(entry);
+            }
+            out.write("</urlset>".getBytes(StandardCharsets.UTF_8));
+        }
+        long[] seen = new long[1];
+        SitemapReader.Unreadable e = assertThrows(SitemapReader.Unreadable.class, () -> SitemapReader.stream(AT, "application/gzip",
+                gz.toByteArray(), new SitemapReader.Visitor() {
+                    @Override
+                    public void sitemap(URI child) {}
+
+                    @Override
+                    public void page(SitemapReader.Entry page) {
+                        seen[0]++;
+                    }
+                }));
+        assertTrue(e.getMessage().contains("larger than 50 MB decompressed"), e.getMessage());
+        assertTrue(seen[0] > 1_000_000, "the entries before the cap were streamed: " + seen[0]);
+    }
+
+    @Test
+    void readsTheW3cDatetimeFormsAndSkipsBadLocs() throws Exception {
+        String xml = """
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                  <url><loc>http://shop.example/a</loc><lastmod>2026</lastmod></url>
+                  <url><loc> http://shop.example/b </loc><lastmod>2026-11</lastmod></url>
+                  <url><loc>http://shop.example/c</loc><lastmod>2026-11-05T10:30:00+01:00</lastmod></url>
+                  <url><loc>mailto:someone@example.com</loc></url>
+                  <url><loc>http://shop.example/d?x=1&amp;y=2</loc><lastmod>yesterday</lastmod></url>
+                </urlset>
+                """;
+        SitemapReader.Content c = SitemapReader.read(AT, "text/xml", xml.getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of(URI.create("http://shop.example/a"), URI.create("http://shop.example/b"), URI.create("http://shop.example/c"),
+                URI.create("http://shop.example/d?x=1&y=2")), c.pages().stream().map(SitemapReader.Entry::url).toList());
+        assertEquals(Instant.parse("2026-01-01T00:00:00Z"), c.pages().get(0).lastModified());
+        assertEquals(Instant.parse("2026-11-01T00:00:00Z"), c.pages().get(1).lastModified());
+        assertEquals(Instant.parse("2026-11-05T09:30:00Z"), c.pages().get(2).lastModified());
+        assertEquals(null, c.pages().get(3).lastModified());
+    }
+
+    @Test
+    void aTextSitemapStillReads() throws Exception {
+        SitemapReader.Content c = SitemapReader.read(AT, "text/plain", "http://shop.example/a\nhttp://shop.example/b\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(2, c.pages().size());
+    }
 }
