@@ -128,6 +128,8 @@ public final class CrawlEngine implements Crawl {
             finished = dispatchUntilDone();
         } catch (RuntimeException e) {
             failure = e; // a bug: stop the crawl cleanly and let await() say so
+        } catch (VirtualMachineError e) {
+            config.output().warnings().accept("the crawl's dispatcher: " + e + "; the crawl stops"); // it ends as stopped early
         } finally {
             end(!finished, failure);
         }
@@ -274,7 +276,7 @@ public final class CrawlEngine implements Crawl {
      */
     private void failed(CrawlRequest request, Throwable e) {
         stopping = true;
-        String why = e instanceof OutOfMemoryError ? "out of memory (" + e.getMessage() + "): give the JVM more heap, e.g. JAVA_OPTS=-Xmx2g"
+        String why = e instanceof OutOfMemoryError ? "out of memory (" + e.getMessage() + "): give the JVM more heap (TRAWL_JAVA_OPTS=-Xmx2g for ./trawl)"
                 : "internal error: " + e;
         try {
             config.output().warnings().accept(request.url() + ": " + why + "; the crawl stops");
