@@ -5,6 +5,7 @@ import dev.trawl.internal.discover.SeedUrls;
 import dev.trawl.crawl.Seed;
 import dev.trawl.crawl.Seeds;
 import dev.trawl.internal.discover.UrlCanonicalizer;
+import dev.trawl.internal.text.ControlChars;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.BooleanSupplier;
@@ -12,7 +13,8 @@ import java.util.function.Consumer;
 
 /**
  * Reads a crawl's seeds one at a time into a frontier: each valid one as a request, each invalid
- * one reported with its source (file and line) and handed to {@code rejected}. An unreadable
+ * one reported with its source (file and line) and its text (control characters escaped, cut at
+ * {@value ControlChars#SHOWN} characters) and handed to {@code rejected}. An unreadable
  * source is reported and ends the reading; the crawl goes on with what was read.
  */
 public final class SeedReader {
@@ -33,7 +35,7 @@ public final class SeedReader {
                 Seed seed = it.next();
                 SeedUrls.Parsed parsed = SeedUrls.parse(seed.text());
                 if (!parsed.ok()) {
-                    warnings.accept(seed.source() + ": " + parsed.message() + ": " + seed.text() + " (skipped)");
+                    warnings.accept(seed.source() + ": " + parsed.message() + ": " + ControlChars.shown(seed.text()) + " (skipped)");
                     rejected.accept(new EmbeddedFrontier.Rejected(seed, parsed));
                     continue;
                 }
