@@ -34,6 +34,7 @@ module trawl.core {
     exports dev.trawl.internal.report to trawl.cli;
     exports dev.trawl.internal.runtime to trawl.cli;
     exports dev.trawl.internal.stats to trawl.cli;
+    exports dev.trawl.internal.text to trawl.cli;
 
     // Recipe files are read into records by Jackson's reflection.
     opens dev.trawl.internal.recipe to com.fasterxml.jackson.databind;

@@ -13,6 +13,7 @@ import dev.trawl.internal.engine.CrawlEngine;
 import dev.trawl.internal.engine.FrontierFactory;
 import dev.trawl.internal.fetch.Durations;
 import dev.trawl.internal.store.StoreBackend;
+import dev.trawl.internal.text.ControlChars;
 import dev.trawl.output.ResultSink;
 import dev.trawl.recipe.Recipe;
 import dev.trawl.store.CrawlStore;
@@ -343,18 +344,8 @@ public final class CrawlBuilder {
         if (!ok) {
             String shown = value instanceof Duration d ? (d.isNegative() ? "-" + Durations.format(d.negated()) : Durations.format(d))
                     : String.valueOf(value);
-            throw new InvalidSettingException(setting, problem + (value == null && problem.equals("must be set") ? "" : ", was " + printable(shown)));
+            throw new InvalidSettingException(setting, problem + (value == null && problem.equals("must be set") ? "" : ", was " + ControlChars.shown(shown)));
         }
-    }
-
-    /** A value as a message may show it: control characters escaped, cut at 200 characters. */
-    private static String printable(String value) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < value.length() && out.length() < 200; i++) {
-            char c = value.charAt(i);
-            out.append(c == '\n' ? "\\n" : c < 0x20 || (c >= 0x7F && c < 0xA0) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-        }
-        return out.length() < 200 ? out.toString() : out + "...";
     }
 
     private static void range(String setting, long value, long min, long max) {

@@ -22,20 +22,45 @@ import java.util.function.Function;
 public final class Sinks {
     private Sinks() {}
 
-    /** One line per product found: {@code .jsonl} (or {@code .ndjson}, {@code .json}) or {@code .csv}. */
+    /** How a {@code .csv} file writes its text cells; a {@code .jsonl} file holds every value as it is, whichever. */
+    public enum CsvCells {
+        /**
+         * The default: a text cell that starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab
+         * or a carriage return gets a leading {@code '}, so a spreadsheet shows a product named
+         * {@code =HYPERLINK(...)} rather than running it (OWASP's advice on CSV injection). Number
+         * cells (prices, ratings, counts, percents) are written as they are, a minus sign and all.
+         */
+        SAFE,
+        /** Every cell as it is: for programs that read the file, not for spreadsheets. */
+        RAW
+    }
+
+    /** One line per product found: {@code .jsonl} (or {@code .ndjson}, {@code .json}) or {@code .csv} ({@link CsvCells#SAFE}). */
     public static ResultSink products(Path file) throws IOException {
-        return table(file, ProductColumns.NAMES, ProductColumns::rows);
+        return products(file, CsvCells.SAFE);
     }
 
-    /** One line per URL with its terminal outcome and reason: {@code .jsonl} or {@code .csv}. */
+    /** One line per product found, a CSV file's text cells written as {@code cells} says. */
+    public static ResultSink products(Path file, CsvCells cells) throws IOException {
+        return table(file, ProductColumns.NAMES, ProductColumns::rows, cells);
+    }
+
+    /** One line per URL with its terminal outcome and reason: {@code .jsonl} or {@code .csv} ({@link CsvCells#SAFE}). */
     public static ResultSink outcomes(Path file) throws IOException {
-        return table(file, OutcomeColumns.NAMES, OutcomeColumns::rows);
+        return outcomes(file, CsvCells.SAFE);
     }
 
-    private static ResultSink table(Path file, List<String> columns, Function<CrawlResult, List<Object[]>> rows) throws IOException {
+    /** One line per URL with its terminal outcome and reason, a CSV file's text cells written as {@code cells} says. */
+    public static ResultSink outcomes(Path file, CsvCells cells) throws IOException {
+        return table(file, OutcomeColumns.NAMES, OutcomeColumns::rows, cells);
+    }
+
+    private static ResultSink table(Path file, List<String> columns, Function<CrawlResult, List<Object[]>> rows, CsvCells cells)
+            throws IOException {
         boolean csv = format(file).equals("csv");
+        java.util.Objects.requireNonNull(cells, "cells");
         OutputStream out = open(file);
-        RowWriter writer = csv ? new Csv(out, columns) : new JsonLines(out);
+        RowWriter writer = csv ? new Csv(out, columns, cells == CsvCells.RAW) : new JsonLines(out);
         return new TableSink(columns, rows, writer, file.toString());
     }
 

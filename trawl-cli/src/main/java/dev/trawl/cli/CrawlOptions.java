@@ -43,6 +43,13 @@ final class CrawlOptions {
     @Option(names = "--outcomes", paramLabel = "FILE", description = "Every URL's terminal outcome and reason, one line each: .jsonl or .csv.")
     Path outcomes;
 
+    @Option(names = "--csv-raw", description = CSV_RAW)
+    boolean csvRaw;
+
+    /** The help of every command's --csv-raw. */
+    static final String CSV_RAW = "In CSV, write text cells as they are. By default a text cell starting with = + - @ (a formula "
+            + "to a spreadsheet) gets a leading ' so it is shown, not run; numbers are never changed. For programs, not spreadsheets.";
+
     @Option(names = "--user-agent", paramLabel = "TEXT", description = "The User-Agent header (default: " + CrawlBuilder.DEFAULT_USER_AGENT + ").")
     String userAgent;
 
@@ -120,7 +127,7 @@ final class CrawlOptions {
     /** Where the results go and what is shown, for the {@link CrawlSession}. */
     CrawlSession.Outputs outputs() {
         return new CrawlSession.Outputs(store, job, out, outcomes, report, summaryJson, metricsPort, progressEvery.value(), quiet,
-                logJson);
+                logJson, csvRaw);
     }
 
     /** Maps the flags to the builder; the builder validates them. */

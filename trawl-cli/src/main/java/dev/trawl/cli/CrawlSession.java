@@ -41,9 +41,14 @@ final class CrawlSession {
      * @param progressEvery how often a progress line is written when standard error is not a terminal
      * @param quiet         nothing but errors
      * @param logJson       trawl's lines on standard error as JSON
+     * @param csvRaw        CSV files' text cells as they are, formulas and all (see {@link Sinks.CsvCells})
      */
     record Outputs(String store, String job, Path out, Path outcomes, Path report, Path summaryJson, Integer metricsPort,
-                   Duration progressEvery, boolean quiet, boolean logJson) {
+                   Duration progressEvery, boolean quiet, boolean logJson, boolean csvRaw) {
+
+        Sinks.CsvCells csvCells() {
+            return csvRaw ? Sinks.CsvCells.RAW : Sinks.CsvCells.SAFE;
+        }
 
         /** Checks the output files' names and the flags of what is shown, before anything is read or written. */
         void check() {
@@ -123,10 +128,10 @@ final class CrawlSession {
             if (store != null) {
                 builder.store(store).job(outputs.job());
             } else if (outputs.out() != null) {
-                builder.sink(Sinks.products(outputs.out()));
+                builder.sink(Sinks.products(outputs.out(), outputs.csvCells()));
             }
             if (outputs.outcomes() != null) {
-                builder.sink(Sinks.outcomes(outputs.outcomes()));
+                builder.sink(Sinks.outcomes(outputs.outcomes(), outputs.csvCells()));
             }
             crawl = builder.start();
         } catch (IOException e) {
@@ -181,9 +186,9 @@ final class CrawlSession {
                     + " --out FILE' writes the products again"));
         }
         if (signalled) {
-            err.println("trawl: stopped by a signal" + (summary.run() == null
+            err.println(LogLines.text("stopped by a signal" + (summary.run() == null
                     ? "; URLs without an outcome were not fetched (with --store, a crawl resumes where it stopped)"
-                    : "; run " + summary.run().id() + " is kept in " + store.describe() + ": give the same command again to resume it"));
+                    : "; run " + summary.run().id() + " is kept in " + store.describe() + ": give the same command again to resume it")));
         }
         out.flush();
         err.flush();
@@ -194,9 +199,10 @@ final class CrawlSession {
         if (outputs.out() == null) {
             return;
         }
-        long n = StoreFiles.exportProducts(store, summary.run().id(), null, outputs.out(), null);
+        long n = StoreFiles.exportProducts(store, summary.run().id(), null, outputs.out(), null, outputs.csvRaw());
         if (!outputs.quiet()) {
-            err.printf("trawl: %d products of run %d written from %s to %s%n", n, summary.run().id(), store.describe(), outputs.out());
+            err.println(LogLines.text(n + " products of run " + summary.run().id() + " written from " + store.describe() + " to "
+                    + outputs.out()));
         }
     }
 

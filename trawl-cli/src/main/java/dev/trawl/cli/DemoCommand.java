@@ -106,7 +106,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             Path reportFile = dir.resolve("report.html");
             CrawlSession session = new CrawlSession(new CrawlSession.Outputs(storeFile.toString(), "demo", productsFile, outcomesFile,
-                    reportFile, null, null, ProgressLine.DEFAULT_EVERY, quiet, false), out, spec.commandLine().getErr());
+                    reportFile, null, null, ProgressLine.DEFAULT_EVERY, quiet, false, false), out, spec.commandLine().getErr());
             CrawlSession.Finished finished = session.run(Trawl.crawl()
                     .seeds(Seeds.sites(sites)).recipes(recipes).detectBlocking(!noDetectBlocking)
                     .concurrency(concurrency).perHost(perHost, Duration.ZERO)

@@ -1,6 +1,7 @@
 package dev.trawl.cli;
 
 import dev.trawl.internal.output.ChangeLines;
+import dev.trawl.internal.text.ControlChars;
 import dev.trawl.store.CrawlStore;
 import dev.trawl.store.ProductChange;
 import dev.trawl.store.Run;
@@ -43,6 +44,9 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Where csv or json goes (default: standard output).")
     Path outFile;
 
+    @Option(names = "--csv-raw", description = CrawlOptions.CSV_RAW)
+    boolean csvRaw;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -61,7 +65,7 @@ final class DiffCommand implements Callable<Integer> {
                 switch (format) {
                     case "csv", "json" -> {
                         try (OutputStream file = outFile == null ? null : Files.newOutputStream(outFile)) {
-                            ChangeLines lines = ChangeLines.of(format, file == null ? new WriterOutputStream(out) : file);
+                            ChangeLines lines = ChangeLines.of(format, file == null ? new WriterOutputStream(out) : file, csvRaw);
                             store.diff(older.id(), newer.id(), tally.andThen(lines));
                             lines.finish();
                         }
@@ -103,10 +107,15 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private static String text(String s) {
-        return s == null ? "-" : s;
+        return s == null ? "-" : ControlChars.escape(s);
     }
 
+    /** A cell of the table: the store's text escaped (it came from pages), then cut to the column's width. */
     private static String cut(String s, int width) {
-        return s == null ? "" : s.length() <= width ? s : s.substring(0, width - 1) + "…";
+        if (s == null) {
+            return "";
+        }
+        String shown = ControlChars.escape(s);
+        return shown.length() <= width ? shown : shown.substring(0, width - 1) + "…";
     }
 }

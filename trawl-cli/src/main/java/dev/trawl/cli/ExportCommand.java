@@ -26,6 +26,9 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: standard output).")
     Path out;
 
+    @Option(names = "--csv-raw", description = CrawlOptions.CSV_RAW)
+    boolean csvRaw;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -36,9 +39,10 @@ final class ExportCommand implements Callable<Integer> {
         }
         try (CrawlStore store = StoreFiles.openToRead(location)) {
             Run r = StoreFiles.run(store, run);
-            long n = StoreFiles.exportProducts(store, r.id(), format, out, new WriterOutputStream(spec.commandLine().getOut()));
+            long n = StoreFiles.exportProducts(store, r.id(), format, out, new WriterOutputStream(spec.commandLine().getOut()),
+                    csvRaw);
             if (out != null) {
-                spec.commandLine().getErr().printf("trawl: %d products of run %d written to %s%n", n, r.id(), out);
+                spec.commandLine().getErr().println(LogLines.text(n + " products of run " + r.id() + " written to " + out));
             }
         }
         return 0;

@@ -47,7 +47,7 @@ public final class Main implements Runnable {
                 .setParameterExceptionHandler(Main::badUsage)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (e instanceof UserError u) {
-                        cmd.getErr().println("trawl: " + u.getMessage());
+                        cmd.getErr().println(LogLines.text(u.getMessage()));
                         return u.exitCode();
                     }
                     throw e;
@@ -58,7 +58,7 @@ public final class Main implements Runnable {
     private static int badUsage(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         String name = cmd.getCommandSpec().qualifiedName();
-        cmd.getErr().println("trawl: " + e.getMessage() + " (see '" + name + " --help')");
+        cmd.getErr().println(LogLines.text(e.getMessage() + " (see '" + name + " --help')"));
         return 2;
     }
 

@@ -1,5 +1,6 @@
 package dev.trawl.cli;
 
+import dev.trawl.internal.text.ControlChars;
 import dev.trawl.store.CrawlStore;
 import dev.trawl.store.Run;
 import dev.trawl.store.RunCounts;
@@ -27,7 +28,7 @@ final class RunsCommand implements Callable<Integer> {
                     "pending", "unchanged", "products");
             for (Run r : StoreFiles.runs(store)) {
                 RunCounts c = store.counts(r.id());
-                out.printf("%4d  %-12s  %-20s  %-10s  %9d  %9d  %9d  %9d  %9d%n", r.id(), r.job(),
+                out.printf("%4d  %-12s  %-20s  %-10s  %9d  %9d  %9d  %9d  %9d%n", r.id(), ControlChars.escape(r.job()),
                         r.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), r.finished() ? "finished" : "unfinished",
                         c.done(), c.failed(), c.pending(), c.unchanged(), c.products());
             }

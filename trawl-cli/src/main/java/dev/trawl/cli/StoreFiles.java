@@ -69,11 +69,14 @@ final class StoreFiles {
         }
     }
 
-    /** Streams a run's products to {@code file} (its format from its name, or {@code format}), or to {@code stdout} when null. */
-    static long exportProducts(CrawlStore store, long run, String format, Path file, OutputStream stdout) {
+    /**
+     * Streams a run's products to {@code file} (its format from its name, or {@code format}), or to {@code stdout} when null;
+     * {@code rawCsv}: CSV text cells as they are (see {@link Sinks.CsvCells}).
+     */
+    static long exportProducts(CrawlStore store, long run, String format, Path file, OutputStream stdout, boolean rawCsv) {
         try {
             if (file == null) {
-                return export(store, run, format, stdout);
+                return export(store, run, format, stdout, rawCsv);
             }
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -82,14 +85,14 @@ final class StoreFiles {
             if (Files.exists(file) && !Files.isRegularFile(file)) {
                 // A device or a pipe (/dev/stdout, a FIFO): written in place, never replaced.
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-                    return export(store, run, format != null ? format : Sinks.format(file), out);
+                    return export(store, run, format != null ? format : Sinks.format(file), out, rawCsv);
                 }
             }
             // Written beside, then moved over: a reader never sees half a file.
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
             long n;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
-                n = export(store, run, format != null ? format : Sinks.format(file), out);
+                n = export(store, run, format != null ? format : Sinks.format(file), out, rawCsv);
             }
             Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return n;
@@ -102,8 +105,8 @@ final class StoreFiles {
         }
     }
 
-    private static long export(CrawlStore store, long run, String format, OutputStream out) throws IOException {
-        ProductLines.Export export = ProductLines.export(format == null ? "jsonl" : format, out);
+    private static long export(CrawlStore store, long run, String format, OutputStream out, boolean rawCsv) throws IOException {
+        ProductLines.Export export = ProductLines.export(format == null ? "jsonl" : format, out, rawCsv);
         store.productLines(run, export);
         return export.finish();
     }

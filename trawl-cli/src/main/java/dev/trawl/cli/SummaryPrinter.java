@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trawl.crawl.CrawlSummary;
 import dev.trawl.crawl.FailureReason;
 import dev.trawl.internal.stats.CrawlStats;
+import dev.trawl.internal.text.ControlChars;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ final class SummaryPrinter {
         out.printf(Locale.ROOT, "  CPU %.2f s (%.3f ms per URL)%n", s.cpu().toNanos() / 1e9, s.cpuMillisPerPage());
         if (s.run() != null) {
             long unchanged = c.byStatus().getOrDefault(304, 0L);
-            out.printf(Locale.ROOT, "  store: run %d of job %s%s%s%s%n", s.run().id(), s.run().job(), s.run().resumed() ? ", resumed" : "",
+            out.printf(Locale.ROOT, "  store: run %d of job %s%s%s%s%n", s.run().id(), ControlChars.escape(s.run().job()), s.run().resumed() ? ", resumed" : "",
                     s.stoppedEarly() ? ", unfinished (the same command resumes it)" : ", finished",
                     unchanged > 0 ? "; " + unchanged + " pages unchanged since the last run (304)" : "");
         }
@@ -45,12 +46,13 @@ final class SummaryPrinter {
         if (hosts.isEmpty()) {
             return;
         }
-        int width = Math.max(4, hosts.stream().mapToInt(h -> h.host().length()).max().orElse(4));
+        // Host names are escaped as every printed text is: a hostile one does not reach the terminal raw.
+        int width = Math.max(4, hosts.stream().mapToInt(h -> ControlChars.escape(h.host()).length()).max().orElse(4));
         String row = "  %-" + width + "s %7s %8s %7s %7s %7s %8s %6s  %s%n";
         out.printf(Locale.ROOT, row, "host", "pages", "products", "p50 ms", "p95 ms", "p99 ms", "MB", "conc.", "failed");
         for (HostCounts h : hosts) {
             String failed = FailureReason.describe(h.failedByReason());
-            out.printf(Locale.ROOT, row, h.host(), h.done(), h.products(), millis(h.p50()), millis(h.p95()), millis(h.p99()),
+            out.printf(Locale.ROOT, row, ControlChars.escape(h.host()), h.done(), h.products(), millis(h.p50()), millis(h.p95()), millis(h.p99()),
                     String.format(Locale.ROOT, "%.1f", h.bytes() / 1e6), String.format(Locale.ROOT, "%.1f", h.concurrency(s.elapsed())),
                     failed.isEmpty() ? "-" : failed);
         }

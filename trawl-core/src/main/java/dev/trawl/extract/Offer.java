@@ -1,5 +1,6 @@
 package dev.trawl.extract;
 
+import dev.trawl.internal.text.ControlChars;
 import java.math.BigDecimal;
 
 /**
@@ -14,8 +15,14 @@ import java.math.BigDecimal;
  */
 public record Offer(String sku, String name, BigDecimal price, String currency, Availability availability) {
 
-    /** @throws IllegalArgumentException if the price is negative or the currency is not three letters A-Z */
+    /**
+     * The SKU and name lose their control characters, as a {@link Product}'s text does.
+     *
+     * @throws IllegalArgumentException if the price is negative or the currency is not three letters A-Z
+     */
     public Offer {
         Product.checkMoney(price, currency);
+        sku = ControlChars.strip(sku);
+        name = ControlChars.strip(name);
     }
 }

@@ -1,5 +1,6 @@
 package dev.trawl.extract;
 
+import dev.trawl.internal.text.ControlChars;
 import dev.trawl.internal.text.Prices;
 
 import java.math.BigDecimal;
@@ -13,7 +14,7 @@ import java.util.List;
  *
  * @param url          the page the product was read from
  * @param canonicalUrl the product's own URL as the page states it (JSON-LD {@code url}, {@code og:url}, {@code rel=canonical})
- * @param name         the name, HTML references decoded
+ * @param name         the name, HTML references decoded; like every text field, without control characters
  * @param brand        the brand's name
  * @param sku          the seller's stock-keeping unit as text
  * @param gtin         a GTIN (8, 12, 13 or 14 digits) as text
@@ -36,13 +37,39 @@ public record Product(URI url, String canonicalUrl, String name, String brand, S
                       List<String> images, List<String> category, BigDecimal rating, Integer reviewCount, String seller,
                       List<Offer> offers, String source) {
 
-    /** @throws IllegalArgumentException if a price is negative or the currency is not three letters A-Z */
+    /**
+     * Every product is finalised here, whoever built it (trawl's extractors, a recipe, your own
+     * {@link Extractor}): text fields lose their control characters (C0, DEL, C1: a name with
+     * {@code ESC]0;...BEL} would retitle the terminal that prints it), a tab or line break
+     * becoming a space; a field left empty by that is absent (null, or dropped from a list).
+     *
+     * @throws IllegalArgumentException if a price is negative or the currency is not three letters A-Z
+     */
     public Product {
         checkMoney(price, currency);
         checkMoney(listPrice, null);
-        images = images == null ? List.of() : List.copyOf(images);
-        category = category == null ? List.of() : List.copyOf(category);
+        canonicalUrl = ControlChars.strip(canonicalUrl);
+        name = ControlChars.strip(name);
+        brand = ControlChars.strip(brand);
+        sku = ControlChars.strip(sku);
+        gtin = ControlChars.strip(gtin);
+        mpn = ControlChars.strip(mpn);
+        seller = ControlChars.strip(seller);
+        source = ControlChars.strip(source);
+        images = texts(images);
+        category = texts(category);
         offers = offers == null ? List.of() : List.copyOf(offers);
+    }
+
+    /** A list of text fields, each stripped of control characters; empty ones dropped. */
+    private static List<String> texts(List<String> list) {
+        if (list == null) {
+            return List.of();
+        }
+        if (list.stream().noneMatch(t -> t != null && ControlChars.any(t))) {
+            return List.copyOf(list);
+        }
+        return list.stream().map(ControlChars::strip).filter(java.util.Objects::nonNull).toList();
     }
 
     public static Builder builder() {

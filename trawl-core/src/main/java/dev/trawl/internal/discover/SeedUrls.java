@@ -1,6 +1,7 @@
 package dev.trawl.internal.discover;
 
 import dev.trawl.crawl.FailureReason;
+import dev.trawl.internal.text.ControlChars;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -29,7 +30,7 @@ public final class SeedUrls {
         }
         String s = scheme.toLowerCase(Locale.ROOT);
         if (!s.equals("http") && !s.equals("https")) {
-            return bad(FailureReason.UNSUPPORTED_SCHEME, "unsupported scheme '" + scheme + "' (only http and https)");
+            return bad(FailureReason.UNSUPPORTED_SCHEME, "unsupported scheme '" + ControlChars.shown(scheme) + "' (only http and https)");
         }
         if (uri.getHost() == null) {
             return bad(FailureReason.INVALID_URL, "no host in URL");

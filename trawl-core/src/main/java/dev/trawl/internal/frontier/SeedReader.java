@@ -6,6 +6,7 @@ import dev.trawl.crawl.FailureReason;
 import dev.trawl.crawl.Seed;
 import dev.trawl.crawl.Seeds;
 import dev.trawl.internal.discover.UrlCanonicalizer;
+import dev.trawl.internal.text.ControlChars;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.BooleanSupplier;
@@ -13,7 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * Reads a crawl's seeds one at a time into a frontier: each valid one as a request, each invalid
- * one reported with its source (file and line) and handed to {@code rejected}. An unreadable
+ * one reported with its source (file and line) and its text (control characters escaped, cut at
+ * {@value ControlChars#SHOWN} characters) and handed to {@code rejected}. An unreadable
  * source is reported and ends the reading; the crawl goes on with what was read.
  */
 public final class SeedReader {
@@ -41,7 +43,7 @@ public final class SeedReader {
                 SeedUrls.Parsed parsed = seed.text().indexOf('\uFFFD') >= 0
                         ? new SeedUrls.Parsed(null, FailureReason.INVALID_URL, "not UTF-8 text") : SeedUrls.parse(seed.text());
                 if (!parsed.ok()) {
-                    warnings.accept(seed.source() + ": " + parsed.message() + ": " + seed.text() + " (skipped)");
+                    warnings.accept(seed.source() + ": " + parsed.message() + ": " + ControlChars.shown(seed.text()) + " (skipped)");
                     rejected.accept(new EmbeddedFrontier.Rejected(seed, parsed));
                     continue;
                 }

@@ -18,10 +18,15 @@ public final class ChangeLines implements Consumer<ProductChange> {
         this.writer = writer;
     }
 
-    /** {@code csv} or {@code json}; the caller owns {@code out} and calls {@link #finish()}. */
+    /** {@code csv} (spreadsheet-safe, see {@link Csv}) or {@code json}; the caller owns {@code out} and calls {@link #finish()}. */
     public static ChangeLines of(String format, OutputStream out) throws IOException {
+        return of(format, out, false);
+    }
+
+    /** As {@link #of(String, OutputStream)}; {@code rawCsv}: CSV text cells as they are (see {@link Csv}). */
+    public static ChangeLines of(String format, OutputStream out, boolean rawCsv) throws IOException {
         return new ChangeLines(switch (format) {
-            case "csv" -> new Csv(out, NAMES);
+            case "csv" -> new Csv(out, NAMES, rawCsv);
             case "json", "jsonl" -> new JsonLines(out);
             default -> throw new IllegalArgumentException("unknown format " + format + ": use csv or json");
         });

@@ -11,13 +11,27 @@ import java.util.List;
 /**
  * RFC 4180 CSV: a header row, then one row each, CRLF line ends, fields quoted when they hold a
  * comma, quote or line break. Empty cells are absent values.
+ *
+ * <p>Unless raw, a text cell a spreadsheet would run as a formula, one starting with {@code =},
+ * {@code +}, {@code -}, {@code @}, a tab or a carriage return, gets a leading {@code '} (OWASP's
+ * advice on CSV injection): {@code =HYPERLINK(...)} in a product name is shown, not run. Number
+ * cells (prices, percents, counts: the values that are {@link Number}s) are written as they are,
+ * so a negative percent stays a number; text that merely looks like one (a SKU {@code -5}) is text
+ * and gets the quote. Raw writes every cell as it is, for programs rather than spreadsheets.
  */
 public final class Csv implements RowWriter {
     private final BufferedWriter out;
+    private final boolean raw;
 
-    /** Writes the header row at once: the file has one even when no row follows. */
+    /** A spreadsheet-safe file; writes the header row at once: the file has one even when no row follows. */
     public Csv(OutputStream stream, List<String> columns) throws IOException {
+        this(stream, columns, false);
+    }
+
+    /** Writes the header row at once; {@code raw}: text cells as they are, with no {@code '} before a formula. */
+    public Csv(OutputStream stream, List<String> columns, boolean raw) throws IOException {
         this.out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
+        this.raw = raw;
         write(columns.toArray());
     }
 
@@ -33,7 +47,7 @@ public final class Csv implements RowWriter {
             }
             String text = cell(values[i]);
             if (text != null) {
-                field(text);
+                field(raw || values[i] instanceof Number ? text : inert(text));
             }
         }
         out.write("\r\n");
@@ -48,6 +62,17 @@ public final class Csv implements RowWriter {
             case List<?> l when l.getFirst() instanceof String -> String.join(" | ", l.stream().map(Object::toString).toList());
             case List<?> l -> JsonLines.text(l);
             default -> v.toString();
+        };
+    }
+
+    /** Text a spreadsheet shows rather than runs: with a leading {@code '} when it starts as a formula would. */
+    static String inert(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        return switch (text.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r' -> "'" + text;
+            default -> text;
         };
     }
 

@@ -46,12 +46,18 @@ public final class ProductLines {
 
     /**
      * A file of lines made by {@link #of}, written one at a time: {@code jsonl} (as they are) or
-     * {@code csv} (a header, then the same columns). The caller owns and closes {@code out}.
+     * {@code csv} (a header, then the same columns; spreadsheet-safe, see {@link Csv}). The caller
+     * owns and closes {@code out}.
      */
     public static Export export(String format, OutputStream out) throws IOException {
+        return export(format, out, false);
+    }
+
+    /** As {@link #export(String, OutputStream)}; {@code rawCsv}: CSV text cells as they are (see {@link Csv}). */
+    public static Export export(String format, OutputStream out, boolean rawCsv) throws IOException {
         return switch (format) {
             case "jsonl" -> new Export(null, out);
-            case "csv" -> new Export(new Csv(out, ProductColumns.NAMES), out);
+            case "csv" -> new Export(new Csv(out, ProductColumns.NAMES, rawCsv), out);
             default -> throw new IllegalArgumentException("unknown format " + format + ": use jsonl or csv");
         };
     }

@@ -171,6 +171,21 @@ class JsonLdProductExtractorTest {
     }
 
     @Test
+    void textWithTerminalEscapesLosesItsControlCharactersAndItsLineBreaksBecomeSpaces() {
+        // Escaped in the JSON (\\u001b) and raw (the tab and line feed are sent as they are), on the product and its offers.
+        Product p = one("{\"@type\":\"Product\",\"name\":\"Mug\\u001b]0;pwned\\u0007\\u001b[2J\tBlue\nLarge\u009b\","
+                + "\"sku\":\"M-1\\u0000\",\"brand\":{\"name\":\"\\u001b[31mAcme\"},\"category\":\"Kitchen\\u0007 > Mugs\","
+                + "\"offers\":[{\"sku\":\"M-1-B\\u001b\",\"name\":\"Blue\\r\\nMug\",\"price\":\"5.00\",\"priceCurrency\":\"EUR\"},"
+                + "{\"sku\":\"M-1-R\",\"name\":\"Red\",\"price\":\"6.00\",\"priceCurrency\":\"EUR\"}]}");
+        assertEquals("Mug]0;pwned[2J Blue Large", p.name());
+        assertEquals("M-1", p.sku());
+        assertEquals("[31mAcme", p.brand(), "ESC dropped; what is left is harmless text");
+        assertEquals(List.of("Kitchen", "Mugs"), p.category());
+        assertEquals(List.of("M-1-B", "M-1-R"), p.offers().stream().map(Offer::sku).toList());
+        assertEquals("Blue Mug", p.offers().getFirst().name());
+    }
+
+    @Test
     void readsANumberSkuAsItsDigitsAndNeverFallsBackToOtherIdentifiers() {
         assertEquals(product("A", "4006381333931", null, null).toBuilder().gtin("4006381333931").build(), one("""
                 {"@type":"Product","name":"A","sku":4006381333931,"gtin13":"4006381333931"}"""));

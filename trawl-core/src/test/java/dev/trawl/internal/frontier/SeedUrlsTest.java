@@ -27,4 +27,11 @@ class SeedUrlsTest {
         assertEquals(FailureReason.INVALID_URL, SeedUrls.parse("http://shop test/p").reason());
         assertEquals(FailureReason.INVALID_URL, SeedUrls.parse("http:///nohost").reason());
     }
+
+    @Test
+    void aMessageNeverEchoesAVeryLongSchemeWhole() {
+        String message = SeedUrls.parse("a".repeat(1_000_000) + ":rest").message();
+        assertTrue(message.length() < 300, () -> "cut short: " + message.length() + " characters");
+        assertEquals("unsupported scheme '" + "a".repeat(200) + "…' (only http and https)", message);
+    }
 }
