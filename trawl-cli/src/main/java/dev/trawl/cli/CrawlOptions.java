@@ -118,6 +118,11 @@ final class CrawlOptions {
             "See also: trawl runs, trawl export, trawl diff."})
     String store;
 
+    @Option(names = "--store-password-file", paramLabel = "FILE", description = "A PostgreSQL store's password, on the file's "
+            + "first line: keep passwords out of command lines, where ps shows them (without it: the URL's, else PGPASSWORD, "
+            + "else PGPASSFILE or ~/.pgpass).")
+    Path storePasswordFile;
+
     @Option(names = "--job", paramLabel = "NAME", description = "The recurring crawl this run belongs to, in --store (default: ${DEFAULT-VALUE}).")
     String job = CrawlBuilder.DEFAULT_JOB;
 
@@ -127,7 +132,7 @@ final class CrawlOptions {
     /** Where the results go and what is shown, for the {@link CrawlSession}. */
     CrawlSession.Outputs outputs() {
         return new CrawlSession.Outputs(store, job, out, outcomes, report, summaryJson, metricsPort, progressEvery.value(), quiet,
-                logJson, csvRaw);
+                logJson, csvRaw, storePasswordFile);
     }
 
     /** Maps the flags to the builder; the builder validates them. */

@@ -41,10 +41,11 @@ final class CrawlSession {
      * @param progressEvery how often a progress line is written when standard error is not a terminal
      * @param quiet         nothing but errors
      * @param logJson       trawl's lines on standard error as JSON
+     * @param storePasswordFile a PostgreSQL store's password, on the file's first line (null: the URL's, or PGPASSWORD...)
      * @param csvRaw        CSV files' text cells as they are, formulas and all (see {@link Sinks.CsvCells})
      */
     record Outputs(String store, String job, Path out, Path outcomes, Path report, Path summaryJson, Integer metricsPort,
-                   Duration progressEvery, boolean quiet, boolean logJson, boolean csvRaw) {
+                   Duration progressEvery, boolean quiet, boolean logJson, boolean csvRaw, Path storePasswordFile) {
 
         Sinks.CsvCells csvCells() {
             return csvRaw ? Sinks.CsvCells.RAW : Sinks.CsvCells.SAFE;
@@ -122,7 +123,7 @@ final class CrawlSession {
     Finished run(CrawlBuilder builder) throws InterruptedException {
         outputs.check();
         builder.warnings(log::warn);
-        CrawlStore store = outputs.store() == null ? null : StoreFiles.openToWrite(outputs.store());
+        CrawlStore store = outputs.store() == null ? null : StoreFiles.openToWrite(outputs.store(), outputs.storePasswordFile());
         Crawl crawl;
         try {
             if (store != null) {
@@ -170,8 +171,13 @@ final class CrawlSession {
         }
         writeReport(summary, timeline);
         summary.recipeReport().forEach(log::warn);
-        if (!outputs.quiet()) {
+        if (!outputs.quiet() && outputs.logJson()) {
+            out.println(SummaryPrinter.json(summary).put("event", "summary")); // one JSON line, like every other line
+        } else if (!outputs.quiet()) {
             SummaryPrinter.print(summary, out);
+            if (outputs.report() != null) {
+                out.println("  report: " + outputs.report());
+            }
         }
         if (outputs.summaryJson() != null) {
             try {

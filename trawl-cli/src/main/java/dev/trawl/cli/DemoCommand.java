@@ -96,6 +96,11 @@ final class DemoCommand implements Callable<Integer> {
                     out.printf("demo shop %d: %s (%d products, %s)%n", i + 1, shop.baseUri(), perShop, style.description());
                 }
             }
+            if (!quiet && faultRate > 0) {
+                out.printf(java.util.Locale.ROOT, "the shops inject faults on purpose: %.1f%% of pages fail once (500, 503, a reset mid-body,"
+                        + " a few 429 with Retry-After) and then recover, so the retries below are expected (--fault-rate 0 for none)%n",
+                        faultRate * 100);
+            }
             Files.createDirectories(dir);
             Path productsFile = dir.resolve("products.jsonl");
             Path outcomesFile = dir.resolve("outcomes.jsonl");
@@ -106,7 +111,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             Path reportFile = dir.resolve("report.html");
             CrawlSession session = new CrawlSession(new CrawlSession.Outputs(storeFile.toString(), "demo", productsFile, outcomesFile,
-                    reportFile, null, null, ProgressLine.DEFAULT_EVERY, quiet, false, false), out, spec.commandLine().getErr());
+                    reportFile, null, null, ProgressLine.DEFAULT_EVERY, quiet, false, false, null), out, spec.commandLine().getErr());
             CrawlSession.Finished finished = session.run(Trawl.crawl()
                     .seeds(Seeds.sites(sites)).recipes(recipes).detectBlocking(!noDetectBlocking)
                     .concurrency(concurrency).perHost(perHost, Duration.ZERO)
@@ -122,8 +127,7 @@ final class DemoCommand implements Callable<Integer> {
                 out.printf("  robots.txt: %d draft pages the sitemaps list are disallowed; the shops counted %d requests to them%n",
                         drafts, requested);
                 out.printf("  store:    %s (trawl runs, trawl export, trawl diff read it)%n", storeFile);
-                out.printf("  products: %s (written from the store)%n  outcomes: %s%n  report:   %s%n", productsFile, outcomesFile,
-                        reportFile);
+                out.printf("  products: %s (written from the store)%n  outcomes: %s%n", productsFile, outcomesFile);
                 out.flush();
             }
             return finished.exitCode();

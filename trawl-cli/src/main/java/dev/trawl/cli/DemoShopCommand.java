@@ -30,6 +30,9 @@ final class DemoShopCommand implements Callable<Integer> {
     @Option(names = "--address", paramLabel = "IP", description = "Address of the first shop (default: ${DEFAULT-VALUE}).")
     String address = "127.0.0.2";
 
+    @Option(names = "--public", description = "Allow an --address off loopback (127.x.x.x), reachable from other machines.")
+    boolean isPublic;
+
     @Option(names = "--port", paramLabel = "PORT", description = "Port, the same on every address; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port = 8080;
 
@@ -86,8 +89,12 @@ final class DemoShopCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Duration[] range = parseLatency(latency);
         String[] octets = address.split("\\.");
-        if (octets.length != 4) {
+        if (octets.length != 4 || !octets[0].matches("\\d{1,3}")) {
             throw new UserError("--address must be an IPv4 address such as 127.0.0.2, was " + address, 2);
+        }
+        if (!octets[0].equals("127") && !isPublic) {
+            throw new UserError("--address " + address + " is not on loopback: it would serve every network it reaches;"
+                    + " give --public to mean it", 2);
         }
         List<DemoShop> started = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> started.forEach(DemoShop::close)));

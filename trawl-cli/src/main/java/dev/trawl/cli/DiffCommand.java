@@ -32,6 +32,9 @@ final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "STORE", description = "The crawl store: the SQLite file or PostgreSQL URL given to crawl --store.")
     String location;
 
+    @Option(names = "--store-password-file", paramLabel = "FILE", description = "A PostgreSQL store's password, on the file's first line.")
+    Path passwordFile;
+
     @Option(names = "--from", paramLabel = "N", description = "The older run (default: the one before --to).")
     Long from;
 
@@ -56,7 +59,7 @@ final class DiffCommand implements Callable<Integer> {
             throw new UserError("--format must be table, csv or json, was " + format, 2);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (CrawlStore store = StoreFiles.openToRead(location)) {
+        try (CrawlStore store = StoreFiles.openToRead(location, passwordFile)) {
             Run newer = StoreFiles.run(store, to);
             Run older = from != null ? StoreFiles.run(store, from) : previous(store, newer);
             Map<String, Long> counts = new TreeMap<>();
@@ -78,7 +81,8 @@ final class DiffCommand implements Callable<Integer> {
                                 money(c.newPrice(), c.newCurrency()), c.percent() == null ? "" : signed(c.percent()),
                                 java.util.Objects.equals(c.oldAvailability(), c.newAvailability()) ? ""
                                         : text(c.oldAvailability()) + " -> " + text(c.newAvailability()))));
-                        out.printf("%s%n", counts.isEmpty() ? "no changes" : counts.toString().replaceAll("[{}]", ""));
+                        out.printf("%s%n", counts.isEmpty() ? "no changes" : "changes: " + counts.entrySet().stream()
+                                .map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", ")));
                     }
                 }
             } catch (StoreException e) {

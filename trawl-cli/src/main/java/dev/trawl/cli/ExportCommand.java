@@ -17,6 +17,9 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "STORE", description = "The crawl store: the SQLite file or PostgreSQL URL given to crawl --store.")
     String location;
 
+    @Option(names = "--store-password-file", paramLabel = "FILE", description = "A PostgreSQL store's password, on the file's first line.")
+    Path passwordFile;
+
     @Option(names = "--format", paramLabel = "FORMAT", description = "jsonl or csv (default: from --out's name, else jsonl).")
     String format;
 
@@ -37,7 +40,7 @@ final class ExportCommand implements Callable<Integer> {
         if (format != null && !format.equals("jsonl") && !format.equals("csv")) {
             throw new UserError("--format must be jsonl or csv, was " + format, 2);
         }
-        try (CrawlStore store = StoreFiles.openToRead(location)) {
+        try (CrawlStore store = StoreFiles.openToRead(location, passwordFile)) {
             Run r = StoreFiles.run(store, run);
             long n = StoreFiles.exportProducts(store, r.id(), format, out, new WriterOutputStream(spec.commandLine().getOut()),
                     csvRaw);

@@ -24,20 +24,29 @@ import java.util.List;
 final class StoreFiles {
     private StoreFiles() {}
 
-    /** Opens a store to crawl into; another process holding it (or its job) is a user error, not a stack trace. */
-    static CrawlStore openToWrite(String location) {
-        return open(location, true);
+    /**
+     * Opens a store to crawl into; another process holding it (or its job) is a user error, not a stack trace.
+     * {@code passwordFile} (may be null) holds a PostgreSQL store's password on its first line.
+     */
+    static CrawlStore openToWrite(String location, Path passwordFile) {
+        return open(location, passwordFile, true);
     }
 
     /** Opens an existing store to read, also while a crawl writes to it. */
-    static CrawlStore openToRead(String location) {
-        return open(location, false);
+    static CrawlStore openToRead(String location, Path passwordFile) {
+        return open(location, passwordFile, false);
     }
 
-    private static CrawlStore open(String location, boolean writable) {
+    private static CrawlStore open(String location, Path passwordFile, boolean writable) {
         try {
             if (PostgresCrawlStore.isUrl(location)) {
+                if (passwordFile != null) {
+                    return writable ? PostgresCrawlStore.open(location, passwordFile) : PostgresCrawlStore.openReadOnly(location, passwordFile);
+                }
                 return writable ? PostgresCrawlStore.open(location) : PostgresCrawlStore.openReadOnly(location);
+            }
+            if (passwordFile != null) {
+                throw new UserError("--store-password-file is for a PostgreSQL store; " + location + " is an SQLite file", 2);
             }
             Path file = Path.of(location);
             return writable ? Stores.sqlite(file) : Stores.sqliteReadOnly(file);

@@ -64,6 +64,11 @@ final class SummaryPrinter {
 
     /** The same figures as JSON, for scripts and the benchmarks. */
     static void writeJson(CrawlSummary s, Path file) throws IOException {
+        Files.writeString(file, json(s).toPrettyString() + "\n");
+    }
+
+    /** The summary's figures as one JSON object. */
+    static ObjectNode json(CrawlSummary s) {
         CrawlCounts c = s.counts();
         ObjectNode json = new ObjectMapper().createObjectNode();
         json.put("done", c.done()).put("failed", c.failed()).put("stopped", c.stopped()).put("products", c.products()).put("requests", c.attempts())
@@ -78,6 +83,6 @@ final class SummaryPrinter {
         c.failedByReason().forEach((r, n) -> reasons.put(r.code(), n));
         ObjectNode statuses = json.putObject("status");
         c.byStatus().forEach((st, n) -> statuses.put(String.valueOf(st), n));
-        Files.writeString(file, json.toPrettyString() + "\n");
+        return json;
     }
 }

@@ -188,6 +188,10 @@ class CrawlCommandTest {
                     && n.path("message").asText().startsWith(urls + ":2: ")), run.err());
             assertTrue(lines.stream().anyMatch(n -> n.path("event").asText().equals("progress") && n.has("in_flight")), run.err());
             assertTrue(lines.stream().allMatch(n -> n.has("time") && n.has("message")), run.err());
+            JsonNode summary = json.readTree(run.out().strip()); // the summary too: one JSON line, no table
+            assertEquals("summary", summary.path("event").asText(), run.out());
+            assertEquals(20, summary.path("done").asLong(), run.out());
+            assertEquals(1, summary.path("failed").asLong(), run.out());
         }
     }
 
@@ -400,6 +404,14 @@ class CrawlCommandTest {
         assertEquals(2, twice.code(), twice.err());
         assertTrue(twice.err().contains("is the file of --out"), twice.err());
         assertTrue(!Files.exists(store) && !Files.exists(out), "nothing was written");
+    }
+
+    @Test
+    void theDemoShopStaysOnLoopbackUnlessToldOtherwise() {
+        Run run = trawl("demo-shop", "--address", "0.0.0.0");
+        assertEquals(2, run.code(), run.err());
+        assertEquals("trawl: --address 0.0.0.0 is not on loopback: it would serve every network it reaches; give --public to mean it\n",
+                run.err());
     }
 
     @Test

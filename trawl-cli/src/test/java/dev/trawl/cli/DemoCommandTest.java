@@ -23,6 +23,8 @@ class DemoCommandTest {
         assertTrue(run.out().contains("checked against the shops' catalogues: 240 of 240 products exact, every field"), run.out());
         assertTrue(run.out().matches("(?s).*robots\\.txt: \\d+ draft pages the sitemaps list are disallowed; the shops counted 0 requests.*"),
                 run.out());
+        assertTrue(run.out().contains("the shops inject faults on purpose: 2.0% of pages fail once"), run.out());
+        assertTrue(run.out().contains("  report: " + dir.resolve("report.html")), run.out());
         assertEquals(240, Files.readAllLines(dir.resolve("products.jsonl")).size());
         assertTrue(Files.readString(dir.resolve("report.html")).contains("id=\"trawl-data\""), "the demo writes its report");
     }

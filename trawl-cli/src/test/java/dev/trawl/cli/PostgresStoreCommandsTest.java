@@ -66,6 +66,31 @@ class PostgresStoreCommandsTest {
     }
 
     @Test
+    void thePasswordComesFromAFileNotTheCommandLine() throws Exception {
+        String jdbc = TestPostgres.get().newSchemaUrl();
+        String schema = jdbc.substring(jdbc.indexOf("currentSchema="));
+        String hostAndDb = jdbc.substring("jdbc:postgresql://".length(), jdbc.indexOf('?'));
+        String noPassword = "postgresql://" + TestPostgres.get().user() + "@" + hostAndDb + "?" + schema;
+        // The test server trusts loopback and checks no password: this shows the file is read and its secret never shown.
+        String secret = "s3cret-" + ProcessHandle.current().pid();
+        Path file = Files.writeString(dir.resolve("pw"), secret + "\n");
+        try (DemoShop shop = DemoShop.builder().address("127.0.0.44").products(10).start()) {
+            CrawlCommandTest.Run crawl = trawl("crawl", "--site", shop.baseUri().toString(), "--store", noPassword,
+                    "--store-password-file", file.toString());
+            assertEquals(0, crawl.code(), crawl.err());
+            CrawlCommandTest.Run runs = trawl("runs", noPassword, "--store-password-file", file.toString());
+            assertEquals(0, runs.code(), runs.err());
+            assertTrue(runs.out().lines().skip(1).allMatch(l -> l.trim().endsWith(" 10")), runs.out());
+            assertTrue(!(crawl.out() + crawl.err() + runs.out() + runs.err()).contains(secret), "no password shown");
+            CrawlCommandTest.Run empty = trawl("runs", noPassword, "--store-password-file", Files.writeString(dir.resolve("empty"), "").toString());
+            assertEquals(1, empty.code(), empty.err());
+            assertEquals("trawl: password file " + dir.resolve("empty") + " is empty\n", empty.err());
+            CrawlCommandTest.Run sqlite = trawl("runs", dir.resolve("c.db").toString(), "--store-password-file", file.toString());
+            assertEquals(2, sqlite.code(), sqlite.err());
+        }
+    }
+
+    @Test
     void anUnreachableServerIsAOneLineErrorWithoutThePassword() throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -7,9 +7,14 @@ import dev.trawl.internal.store.StoreSchema;
 import dev.trawl.store.Run;
 import dev.trawl.internal.store.StoreBatch;
 import dev.trawl.store.StoreException;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -55,6 +60,32 @@ public final class PostgresCrawlStore extends JdbcCrawlStore {
         return open(PostgresUrl.parse(url), true);
     }
 
+    /**
+     * As {@link #open(String)}, the password read from the first line of {@code passwordFile}
+     * (keep passwords out of command lines: {@code ps} shows them). Without one, a URL with no
+     * password takes it from {@code PGPASSWORD}, else {@code PGPASSFILE} or {@code ~/.pgpass}, as libpq does.
+     */
+    public static PostgresCrawlStore open(String url, Path passwordFile) {
+        return open(PostgresUrl.parse(url).withPassword(password(passwordFile)), true);
+    }
+
+    /** As {@link #openReadOnly(String)}, the password from {@code passwordFile}'s first line. */
+    public static PostgresCrawlStore openReadOnly(String url, Path passwordFile) {
+        return open(PostgresUrl.parse(url).withPassword(password(passwordFile)), false);
+    }
+
+    private static String password(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.isEmpty() || lines.getFirst().isEmpty()) {
+                throw new StoreException("password file " + file + " is empty");
+            }
+            return lines.getFirst();
+        } catch (IOException e) {
+            throw new StoreException("cannot read the password file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** As {@link #open(String)}, with the credentials apart from the URL. */
     public static PostgresCrawlStore open(String jdbcUrl, String user, String password) {
         return open(new PostgresUrl(PostgresUrl.parse(jdbcUrl).jdbcUrl(), user, password), true);
@@ -91,8 +122,9 @@ public final class PostgresCrawlStore extends JdbcCrawlStore {
         if (url.user() != null) {
             config.setUsername(url.user());
         }
-        if (url.password() != null) {
-            config.setPassword(url.password());
+        String password = PgPassword.find(url, System.getenv(), Path.of(System.getProperty("user.home")));
+        if (password != null) {
+            config.setPassword(password);
         }
         config.setMaximumPoolSize(POOL_SIZE);
         config.setMinimumIdle(1);

@@ -47,6 +47,11 @@ record PostgresUrl(String jdbcUrl, String user, String password) {
         return new PostgresUrl(JDBC + "//" + rest.substring(at + 1), user, password);
     }
 
+    /** The same place with this password (the URL's own, if any, is replaced). */
+    PostgresUrl withPassword(String password) {
+        return new PostgresUrl(jdbcUrl, user, password);
+    }
+
     /** {@code postgresql://host:port/db}, with {@code ?currentSchema=..} when one is given: no credentials, no other options. */
     String describe() {
         URI uri = uri(jdbcUrl.substring("jdbc:".length()));

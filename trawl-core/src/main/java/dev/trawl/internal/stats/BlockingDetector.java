@@ -107,10 +107,31 @@ public final class BlockingDetector implements AutoCloseable {
             // a garbage collector's pause stops every thread: late, but nobody's code blocked
             boolean gc = (gcMillis() - gcBefore) * 1_000_000 * 2 >= late;
             if (late > lagThreshold.toNanos() && !gc && !closed && reported.add("lag")) {
-                report("blocking: virtual threads waited " + late / 1_000_000 + " ms for a carrier thread: all carriers were held "
-                        + "(CPU-heavy work or blocking native calls on request threads); reported once");
+                double system = -1;
+                double process = -1;
+                if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+                    system = os.getCpuLoad();
+                    process = os.getProcessCpuLoad();
+                }
+                report(lagLine(late / 1_000_000, system, process));
             }
         }
+    }
+
+    /**
+     * The lag's report: when the machine's CPUs were busy and mostly not with this process, it is
+     * the machine that is saturated, not trawl's code that blocks. Loads are 0 to 1, negative when unknown.
+     */
+    public static String lagLine(long lateMillis, double systemLoad, double processLoad) {
+        if (systemLoad >= 0.9 && processLoad >= 0 && processLoad < systemLoad * 0.6) {
+            return String.format(java.util.Locale.ROOT, "cpu: virtual threads waited %d ms for a carrier thread while the machine's CPUs"
+                    + " were busy with other processes (all CPUs %.0f%%, trawl %.0f%%): the machine is saturated, no code of trawl's"
+                    + " blocked; reported once", lateMillis, systemLoad * 100, processLoad * 100);
+        }
+        return "blocking: virtual threads waited " + lateMillis + " ms for a carrier thread: all carriers were held "
+                + "(CPU-heavy work or blocking native calls on request threads"
+                + (processLoad >= 0 ? String.format(java.util.Locale.ROOT, "; trawl used %.0f%% of the CPUs", processLoad * 100) : "")
+                + "); reported once";
     }
 
     private static long gcMillis() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.trawl.crawl.Seeds;
 import dev.trawl.Trawl;
 import dev.trawl.demoshop.DemoShop;
+import dev.trawl.internal.stats.BlockingDetector;
 import dev.trawl.extract.Extractor;
 import dev.trawl.Extractors;
 import java.util.List;
@@ -90,5 +91,16 @@ class BlockingDetectorTest {
             CrawlEngineTest.crawl(Trawl.crawl().seeds(Seeds.urls(CrawlEngineTest.productUrls(shop, 0, 300))).detectBlocking(true).warnings(warnings::add));
         }
         assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void aLagWhileOtherProcessesHoldTheCpusIsSaturationNotBlocking() {
+        String saturated = BlockingDetector.lagLine(900, 0.98, 0.20);
+        assertTrue(saturated.startsWith("cpu: virtual threads waited 900 ms") && saturated.contains("all CPUs 98%, trawl 20%")
+                && saturated.contains("no code of trawl's blocked"), saturated);
+        String blocking = BlockingDetector.lagLine(900, 0.98, 0.95);
+        assertTrue(blocking.startsWith("blocking: virtual threads waited 900 ms") && blocking.contains("trawl used 95% of the CPUs"),
+                blocking);
+        assertTrue(BlockingDetector.lagLine(900, -1, -1).startsWith("blocking: "), "loads unknown");
     }
 }
