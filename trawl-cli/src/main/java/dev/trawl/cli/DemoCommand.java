@@ -158,7 +158,7 @@ final class DemoCommand implements Callable<Integer> {
         try {
             Recipe r = Recipes.parse(text, "recipes/demo-shop-plain.yaml");
             String base = shop.baseUri().toString();
-            Pattern onlyHere = Pattern.compile("^" + Pattern.quote(base.substring(0, base.length() - 1)) + ".*" + r.match().pattern());
+            Pattern onlyHere = Pattern.compile("^" + Pattern.quote(base.substring(0, base.length() - 1)) + "/p/\\d+$");
             return new Recipe(r.name(), r.file(), onlyHere,
                     r.currency(), r.fields(), r.follow(), r.followMatch());
         } catch (RecipeException e) {

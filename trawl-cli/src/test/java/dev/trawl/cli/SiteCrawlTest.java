@@ -45,7 +45,10 @@ class SiteCrawlTest {
 
     @Test
     void aPlainShopIsReadByItsRecipe() throws Exception {
-        try (DemoShop shop = DemoShop.builder().products(300).markup(Markup.PLAIN).priceFormat(PriceFormat.EU).currency("EUR").start()) {
+        // The shipped recipe's match names README's plain shop: 127.0.0.9:8089.
+        try (DemoShop shop = DemoShop.builder().address("127.0.0.9").port(8089).products(300).markup(Markup.PLAIN).priceFormat(PriceFormat.EU)
+                .currency("EUR").start();
+             DemoShop jsonLd = DemoShop.builder().address("127.0.0.10").products(20).start()) {
             Path out = dir.resolve("products.jsonl");
             CrawlCommandTest.Run run = CrawlCommandTest.trawl("crawl", "--site", shop.baseUri().toString(), "--recipe",
                     PLAIN_RECIPE.toString(), "--out", out.toString());
@@ -53,6 +56,13 @@ class SiteCrawlTest {
             assertEquals("", run.warnings(), "the recipe read every field it must on every page");
             assertExact(out, shop);
             assertTrue(Files.readString(out).contains("\"source\":\"recipe:demo-shop-plain\""));
+
+            // Another site's pages are not the recipe's: their JSON-LD is read, not the recipe's selectors.
+            Path other = dir.resolve("other.jsonl");
+            assertEquals(0, CrawlCommandTest.trawl("crawl", "--site", jsonLd.baseUri().toString(), "--recipe", PLAIN_RECIPE.toString(),
+                    "--out", other.toString()).code());
+            assertEquals(20, Files.readAllLines(other).size());
+            assertTrue(Files.readAllLines(other).stream().noneMatch(l -> l.contains("recipe:")), "no page read by the recipe");
 
             // Without it, the pages hold no product: nothing is invented.
             Path bare = dir.resolve("bare.jsonl");
@@ -63,7 +73,7 @@ class SiteCrawlTest {
 
     @Test
     void aRecipeThatReadsNothingIsReportedPerField() throws Exception {
-        try (DemoShop shop = DemoShop.builder().products(40).markup(Markup.PLAIN).start()) {
+        try (DemoShop shop = DemoShop.builder().address("127.0.0.9").port(8089).products(40).markup(Markup.PLAIN).start()) {
             Path recipe = dir.resolve("broken.yaml");
             Files.writeString(recipe, Files.readString(PLAIN_RECIPE).replace(".product-sku", ".sku-that-is-not-there"));
             CrawlCommandTest.Run run = CrawlCommandTest.trawl("crawl", "--site", shop.baseUri().toString(), "--recipe", recipe.toString(),
