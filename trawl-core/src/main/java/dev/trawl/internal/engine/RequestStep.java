@@ -119,6 +119,11 @@ final class RequestStep {
             return fail(request, FailureReason.TOO_MANY_REDIRECTS, "more than " + maxRedirects + " redirects (last to "
                     + r.location() + ")", r.status(), attempts, results);
         }
+        if (r.location().isBlank()) {
+            // Not a reference to the same document's directory (what resolving "" would give): no target at all.
+            return fail(request, FailureReason.PROTOCOL, "HTTP " + r.status() + " with an empty Location header", r.status(), attempts,
+                    results);
+        }
         URI target;
         try {
             target = request.url().resolve(r.location().strip());

@@ -58,6 +58,51 @@ class FailureReasonsTest {
         }
     }
 
+    /**
+     * Header sections past the caps (a line that never ends, lines that never end, one 10 MB line)
+     * and responses that break HTTP's framing (no status line at all, a 3xx whose Location is
+     * empty) are {@code protocol}, on both transports, long before the total timeout: the caps
+     * bound what a response can make the client hold.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"apache", "jdk"})
+    void hostileHeadersAndBrokenFramingAreProtocol(String transport) throws Exception {
+        try (DemoShop shop = DemoShop.builder().products(5).start()) {
+            Results results = new Results();
+            List<String> paths = List.of("/fault/endless-header", "/fault/endless-headers", "/fault/huge-header", "/fault/http09",
+                    "/fault/empty-location");
+            long start = System.nanoTime();
+            crawl(Trawl.crawl().seeds(at(shop, paths.toArray(String[]::new))).transport(named(transport)).retries(0).obeyRobots(false)
+                    .timeout(Duration.ofSeconds(40)).sink(results));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            var byUrl = results.byUrl();
+            for (String path : paths) {
+                Outcome.Failed f = failed(byUrl.get(shop.baseUri().resolve(path).toString()));
+                assertEquals(FailureReason.PROTOCOL, f.reason(), path + ": " + f.detail());
+            }
+            assertTrue(took.compareTo(Duration.ofSeconds(20)) < 0, "took " + took);
+            // The empty Location was not taken for a redirect to the parent directory.
+            assertEquals(0, shop.requestsFor("/fault/"), "requests to /fault/");
+        }
+    }
+
+    /** A header section that trickles in (a line every 100 ms, forever) is cut by the total timeout, on both transports. */
+    @ParameterizedTest
+    @ValueSource(strings = {"apache", "jdk"})
+    void theTotalTimeoutCutsHeadersThatNeverEnd(String transport) throws Exception {
+        try (DemoShop shop = DemoShop.builder().products(5).start()) {
+            Results results = new Results();
+            long start = System.nanoTime();
+            crawl(Trawl.crawl().seeds(at(shop, "/fault/header-drip")).transport(named(transport)).retries(0).obeyRobots(false)
+                    .timeout(Duration.ofSeconds(1)).sink(results));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            Outcome.Failed f = failed(results.only());
+            // Apache: the total timeout (no read waits a second); the JDK's: its request timeout, which runs until the headers are in.
+            assertEquals(FailureReason.TIMEOUT, f.reason(), f.detail());
+            assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "took " + took);
+        }
+    }
+
     @Test
     void aSitemapThatIsNotOneAnExtractorThatThrowsAndATransportThatThrows() throws Exception {
         try (DemoShop shop = DemoShop.builder().products(5).start()) {
