@@ -103,6 +103,17 @@ class FailureReasonsTest {
         }
     }
 
+    /** A redirect to a host the user never named (here a cloud's metadata address) is {@code offsite}, and never requested (OffsiteTest has the rest). */
+    @Test
+    void aRedirectOffsite() throws Exception {
+        try (DemoShop shop = DemoShop.builder().products(5).start()) {
+            Results results = new Results();
+            crawl(Trawl.crawl().seeds(at(shop, "/fault/redirect?to=http://169.254.169.254/latest/meta-data/")).retries(0).obeyRobots(false)
+                    .sink(results));
+            assertEquals(FailureReason.OFFSITE, failed(results.only()).reason());
+        }
+    }
+
     @Test
     void aSitemapThatIsNotOneAnExtractorThatThrowsAndATransportThatThrows() throws Exception {
         try (DemoShop shop = DemoShop.builder().products(5).start()) {
