@@ -22,6 +22,8 @@ final class HostileResponses {
             case "endless-headers" -> endlessHeaders(x, 0);
             case "header-drip" -> endlessHeaders(x, 100);
             case "huge-header" -> hugeHeader(x);
+            case "many-headers" -> manyHeaders(x, (int) Math.min(100_000, x.request.longParam("lines", 150)),
+                    (int) Math.min(1 << 20, x.request.longParam("size", 16)));
             case "http09" -> raw(x, "<html><body><h1>An HTTP/0.9 answer: a body, no status line</h1></body></html>\n");
             case "empty-location" -> raw(x, "HTTP/1.1 302 Found\r\nLocation: \r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
             case "offsite-sitemap" -> offsiteSitemap(x, base);
@@ -73,6 +75,17 @@ final class HostileResponses {
         }
         x.out.write("\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         x.out.flush();
+    }
+
+    /** A complete empty response with {@code lines} extra header lines of a {@code size}-byte value each. */
+    private static void manyHeaders(Exchange x, int lines, int size) throws IOException {
+        StringBuilder h = new StringBuilder();
+        String value = "v".repeat(size);
+        for (int i = 0; i < lines; i++) {
+            h.append("X-Header-").append(i).append(": ").append(value).append("\r\n");
+        }
+        x.closeAfter = true;
+        x.send(200, "text/html; charset=utf-8", h.toString(), new byte[0], 0);
     }
 
     private static void raw(Exchange x, String response) throws IOException {

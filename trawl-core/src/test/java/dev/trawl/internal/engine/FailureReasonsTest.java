@@ -69,8 +69,10 @@ class FailureReasonsTest {
     void hostileHeadersAndBrokenFramingAreProtocol(String transport) throws Exception {
         try (DemoShop shop = DemoShop.builder().products(5).start()) {
             Results results = new Results();
-            List<String> paths = List.of("/fault/endless-header", "/fault/endless-headers", "/fault/huge-header", "/fault/http09",
-                    "/fault/empty-location");
+            // many-headers: 150 short lines (past the count cap, within the total); 20 lines of 7000 bytes (within the
+            // line and count caps, past the 64 KiB total, within the JDK client's own 384 KiB).
+            List<String> paths = List.of("/fault/endless-header", "/fault/endless-headers", "/fault/huge-header", "/fault/many-headers",
+                    "/fault/many-headers?lines=20&size=7000", "/fault/http09", "/fault/empty-location");
             long start = System.nanoTime();
             crawl(Trawl.crawl().seeds(at(shop, paths.toArray(String[]::new))).transport(named(transport)).retries(0).obeyRobots(false)
                     .timeout(Duration.ofSeconds(40)).sink(results));
@@ -87,6 +89,19 @@ class FailureReasonsTest {
     }
 
     /** A header section that trickles in (a line every 100 ms, forever) is cut by the total timeout, on both transports. */
+    /** Just within every cap: a full house of header lines is an ordinary response. */
+    @ParameterizedTest
+    @ValueSource(strings = {"apache", "jdk"})
+    void headersWithinTheCapsAreFine(String transport) throws Exception {
+        try (DemoShop shop = DemoShop.builder().products(5).start()) {
+            Results results = new Results();
+            // 90 lines besides the shop's own few, 600 bytes each: 54 KiB.
+            crawl(Trawl.crawl().seeds(at(shop, "/fault/many-headers?lines=90&size=600")).transport(named(transport)).retries(0)
+                    .obeyRobots(false).sink(results));
+            assertInstanceOf(Outcome.Done.class, results.only().outcome(), results.only().outcome().toString());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"apache", "jdk"})
     void theTotalTimeoutCutsHeadersThatNeverEnd(String transport) throws Exception {
