@@ -70,6 +70,7 @@ public final class CrawlBuilder {
     private boolean obeyRobots = true;
     private Duration maxCrawlDelay = DEFAULT_MAX_CRAWL_DELAY;
     private LinkRules follow = LinkRules.DEFAULT;
+    private boolean followOffsite;
     private List<String> trackingParameters = DEFAULT_TRACKING_PARAMETERS;
     private Instant modifiedSince;
     private List<Recipe> recipes = List.of();
@@ -201,6 +202,24 @@ public final class CrawlBuilder {
         return this;
     }
 
+    /**
+     * Whether redirects and sitemap entries may lead to any host (default false). By default a
+     * redirect is followed only to the host its request started from — that host with or without
+     * a leading {@code www.} too, and whatever the scheme or port — or to one of
+     * {@link LinkRules#allowedHosts()} ({@link #follow(LinkRules)}); a sitemap's entries, and a
+     * robots.txt's {@code Sitemap:} lines, likewise only to the sitemap's (the site's) host or
+     * those. A redirect refused ends its URL as {@link dev.trawl.crawl.FailureReason#OFFSITE
+     * offsite}, never requested; sitemap entries refused are skipped, with one warning line per
+     * sitemap that counts them and names the first. With {@code true}, every host is allowed
+     * except an IP literal that is link-local (169.254.169.254, a cloud's metadata service),
+     * unspecified (0.0.0.0) or multicast, in any spelling a resolver accepts
+     * ({@code 2852039166}, {@code [::ffff:169.254.169.254]}); host names are not resolved for this.
+     */
+    public CrawlBuilder followOffsite(boolean follow) {
+        this.followOffsite = follow;
+        return this;
+    }
+
     /** Which links are followed from start pages (default {@link LinkRules#DEFAULT}). */
     public CrawlBuilder follow(LinkRules rules) {
         this.follow = rules;
@@ -329,7 +348,7 @@ public final class CrawlBuilder {
         return new CrawlConfig(seeds,
                 new CrawlConfig.Fetch(settings, retries, backoff, maxRedirects, transport),
                 new CrawlConfig.Politeness(concurrency, perHost, delay, obeyRobots, maxCrawlDelay, adaptive),
-                new CrawlConfig.Discovery(follow, trackingParameters, modifiedSince, b, l),
+                new CrawlConfig.Discovery(follow, trackingParameters, modifiedSince, b, l, followOffsite),
                 new CrawlConfig.Output(extractor, recipes, sinks, store, job, warnings, detectBlocking, events));
     }
 

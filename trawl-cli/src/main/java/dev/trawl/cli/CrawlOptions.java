@@ -74,8 +74,11 @@ final class CrawlOptions {
     @Option(names = "--exclude", paramLabel = "REGEX", description = "Never follow or crawl URLs this finds. Repeatable.")
     List<String> exclude = new ArrayList<>();
 
-    @Option(names = "--allow-host", paramLabel = "HOST", description = "Follow links to this host too (by default only to the page's own). Repeatable.")
+    @Option(names = "--allow-host", paramLabel = "HOST", description = "Follow links, redirects and sitemap entries to this host too (by default only to the page's, seed's or sitemap's own, with or without www.). Repeatable.")
     List<String> allowHosts = new ArrayList<>();
+
+    @Option(names = "--allow-offsite", description = "Follow redirects and sitemap entries to any host (never to a link-local, unspecified or multicast IP address); by default one to another host ends as failed: offsite.")
+    boolean allowOffsite;
 
     @Option(names = "--max-depth", paramLabel = "N", description = "Link hops from a start page at most (default: ${DEFAULT-VALUE}).")
     int maxDepth = LinkRules.DEFAULT.maxDepth();
@@ -144,7 +147,7 @@ final class CrawlOptions {
         } catch (RecipeException e) {
             throw new UserError(e.getMessage(), 2);
         }
-        builder.follow(linkRules()).obeyRobots(!ignoreRobots).modifiedSince(since()).trackingParameters(tracking)
+        builder.follow(linkRules()).followOffsite(allowOffsite).obeyRobots(!ignoreRobots).modifiedSince(since()).trackingParameters(tracking)
                 .detectBlocking(detectBlocking).adaptive(adaptive)
                 .concurrency(concurrency).perHost(perHost, delay.value()).timeout(timeout.value()).retries(retries).transport(transport());
         if (userAgent != null) {

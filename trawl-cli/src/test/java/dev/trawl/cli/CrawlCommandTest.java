@@ -215,6 +215,25 @@ class CrawlCommandTest {
     }
 
     @Test
+    void aRedirectToAnotherHostEndsOffsiteUnlessAllowOffsiteOrAllowHost() throws Exception {
+        try (DemoShop shop = DemoShop.builder().products(5).start()) {
+            String elsewhere = "http://localhost:" + shop.baseUri().getPort() + "/p/4";
+            Path urls = Files.writeString(dir.resolve("urls.txt"), shop.baseUri().resolve("/fault/redirect?to=" + elsewhere) + "\n");
+            Run run = trawl("crawl", "--urls", urls.toString(), "--retries", "0");
+            assertEquals(0, run.code(), run.err());
+            assertTrue(run.out().contains("0 done, 1 failed (offsite 1)"), run.out());
+
+            for (List<String> flags : List.of(List.of("--allow-offsite"), List.of("--allow-host", "LOCALHOST"))) {
+                List<String> args = new java.util.ArrayList<>(List.of("crawl", "--urls", urls.toString(), "--retries", "0"));
+                args.addAll(flags);
+                Run allowed = trawl(args.toArray(String[]::new));
+                assertEquals(0, allowed.code(), allowed.err());
+                assertTrue(allowed.out().contains("1 done, 0 failed"), flags + ": " + allowed.out());
+            }
+        }
+    }
+
+    @Test
     void writesCsvWithAHeaderAndQuotedFields() throws Exception {
         try (DemoShop shop = DemoShop.builder().products(50).start()) {
             Path urls = dir.resolve("urls.txt");

@@ -53,8 +53,12 @@ public record CrawlConfig(Seeds seeds, Fetch fetch, Politeness politeness, Disco
      * @param modifiedSince      sitemap entries with an older {@code <lastmod>} are skipped (null: none are)
      * @param buffer             requests held in memory ahead of the scheduler
      * @param lookahead          how far past {@code buffer} the engine reads when every queued request waits on a busy host
+     * @param followOffsite      whether redirects and sitemap entries may go to any host (never to a link-local,
+     *                           unspecified or multicast address), not only to the one they came from and {@code follow}'s
+     *                           allowed hosts
      */
-    public record Discovery(LinkRules follow, List<String> trackingParameters, Instant modifiedSince, int buffer, int lookahead) {
+    public record Discovery(LinkRules follow, List<String> trackingParameters, Instant modifiedSince, int buffer, int lookahead,
+                            boolean followOffsite) {
         public Discovery {
             trackingParameters = List.copyOf(trackingParameters);
         }

@@ -15,7 +15,11 @@ public enum FailureReason {
     UNKNOWN_HOST(true),
     /** The TLS handshake failed. */
     TLS(false),
-    /** The server broke the HTTP protocol (bad status line, bad chunk, ...). */
+    /**
+     * The server broke the HTTP protocol: no status line or a bad one (an HTTP/0.9 answer), a header
+     * section past the caps (8 KiB a line, 100 lines, 64 KiB), a bad chunk, a 3xx with an empty
+     * Location, ...
+     */
     PROTOCOL(true),
     /** The body could not be decoded (a broken gzip or deflate stream). */
     DECODING(false),
@@ -23,6 +27,15 @@ public enum FailureReason {
     TOO_LARGE(false),
     /** More redirects than the limit, or a redirect loop. */
     TOO_MANY_REDIRECTS(false),
+    /**
+     * A redirect to a host the crawl may not go to, never requested: by default any host but the
+     * one the request started from (with or without {@code www.}) and the allowed hosts
+     * ({@code LinkRules.allowedHosts}, {@code --allow-host}); with {@code followOffsite} (or
+     * {@code --allow-offsite}), still a link-local, unspecified or multicast IP address. The detail
+     * names the host and why. Sitemap entries refused so get no outcome: a warning per sitemap
+     * counts them.
+     */
+    OFFSITE(false),
     /** The final HTTP status was not a success; retryable statuses failed on every attempt. */
     HTTP_STATUS(false),
     /** The seed was not a valid absolute URL. */

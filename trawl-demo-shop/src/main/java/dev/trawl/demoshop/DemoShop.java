@@ -40,6 +40,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * /fault/{500,503,429,reset,hang,drip,oversized,redirect-loop,redirect,gzip-bomb,bad-gzip,bad-chunk,wrong-charset}
  *                            a fault on demand; ?times=N faults only the first N requests, then serves /p/{id}
  *                            (&amp;id=, default 1); 429 takes ?retry-after=S and &amp;date=1; redirect takes ?to=PATH
+ * /fault/{endless-header,endless-headers,header-drip,huge-header,many-headers,http09,empty-location,offsite-sitemap}
+ *                            hostile answers ({@link HostileResponses}): a header line or header section that never
+ *                            ends (header-drip: a line every 100 ms), a 10 MB header line, ?lines=N (150) header lines
+ *                            of a ?size=B (16) byte value, a body with no status line,
+ *                            a 302 with an empty Location, a sitemap (?index=1: an index) listing entries on other hosts
  * /_shop/counters            this shop's counters as JSON (?path=P adds one path's count and first start times; ?paths=1 all counts)
  * /_shop/reset               zeroes the counters
  * /_shop/urls.txt            every product URL, a line each (drafts not included)

@@ -179,7 +179,11 @@ final class ShopRoutes {
                 byte[] latin1 = new String(b.bytes, 0, b.length, StandardCharsets.UTF_8).getBytes(StandardCharsets.ISO_8859_1);
                 x.send(200, HTML, "", latin1, latin1.length);
             }
-            default -> notFound(x);
+            default -> {
+                if (!HostileResponses.serve(x, name, base())) {
+                    notFound(x);
+                }
+            }
         }
     }
 

@@ -99,7 +99,7 @@ public final class CrawlEngine implements Crawl {
             writer.close(false);
             throw e;
         }
-        this.step = new RequestStep(config.fetch().maxRedirects(), setup.retry(), stats);
+        this.step = new RequestStep(config.fetch().maxRedirects(), setup.retry(), setup.destinations(), stats);
         this.robots = new RobotsGate(scheduler, politeness.obeyRobots(), politeness.maxCrawlDelay());
         this.processor = new ResponseProcessor(setup, stats, frontier, writer, this::robotsLearned);
         this.blocking = config.output().detectBlocking()

@@ -2,6 +2,7 @@ package dev.trawl.internal.engine;
 
 import dev.trawl.config.CrawlConfig;
 import dev.trawl.extract.Extractor;
+import dev.trawl.internal.discover.Destinations;
 import dev.trawl.internal.discover.UrlCanonicalizer;
 import dev.trawl.internal.fetch.RetryPolicy;
 import dev.trawl.internal.recipe.RecipeBook;
@@ -17,9 +18,10 @@ import java.util.List;
  * @param retry         when a request is tried again
  * @param recipes       the site recipes, counting what each one missed
  * @param extractor     recipes over the configured extractor; null when there is neither
+ * @param destinations  where redirects and sitemap entries may go
  */
 public record CrawlSetup(CrawlConfig config, UrlCanonicalizer canonicalizer, RetryPolicy retry, RecipeBook recipes,
-                         Extractor extractor) {
+                         Extractor extractor, Destinations destinations) {
 
     /** The longest a Retry-After is obeyed; a longer one fails the request instead of stalling the crawl. */
     static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
@@ -33,6 +35,6 @@ public record CrawlSetup(CrawlConfig config, UrlCanonicalizer canonicalizer, Ret
                 : recipes.over(own != null ? own : page -> List.of());
         return new CrawlSetup(config, new UrlCanonicalizer(config.discovery().trackingParameters()),
                 new RetryPolicy(config.fetch().retries(), config.fetch().backoff(), MAX_BACKOFF, MAX_RETRY_AFTER),
-                recipes, extractor);
+                recipes, extractor, new Destinations(config.discovery().follow(), config.discovery().followOffsite()));
     }
 }

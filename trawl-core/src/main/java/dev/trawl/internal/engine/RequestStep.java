@@ -7,6 +7,7 @@ import dev.trawl.fetch.FetchResult;
 import dev.trawl.internal.fetch.RetryPolicy;
 import dev.trawl.fetch.Validators;
 import dev.trawl.internal.frontier.CrawlRequest;
+import dev.trawl.internal.discover.Destinations;
 import dev.trawl.internal.discover.SeedUrls;
 import dev.trawl.internal.runtime.Ticks;
 import dev.trawl.internal.stats.CrawlStats;
@@ -20,8 +21,8 @@ import java.util.function.BooleanSupplier;
  * What follows from one attempt of one request, on its virtual thread (DESIGN.md, data flow
  * step 5, the outcome): the request's end (a 2xx response, or a failure with a reason) handed to
  * {@link Ended}, or a follow-up request — a retry after backoff or Retry-After, or the next
- * redirect hop — handed back to the scheduler. What a response yields is not decided here but
- * by the {@link ResponseProcessor}.
+ * redirect hop to a host {@link Destinations} allows — handed back to the scheduler. What a
+ * response yields is not decided here but by the {@link ResponseProcessor}.
  */
 final class RequestStep {
 
@@ -33,11 +34,13 @@ final class RequestStep {
 
     private final int maxRedirects;
     private final RetryPolicy retry;
+    private final Destinations destinations;
     private final CrawlStats stats;
 
-    RequestStep(int maxRedirects, RetryPolicy retry, CrawlStats stats) {
+    RequestStep(int maxRedirects, RetryPolicy retry, Destinations destinations, CrawlStats stats) {
         this.maxRedirects = maxRedirects;
         this.retry = retry;
+        this.destinations = destinations;
         this.stats = stats;
     }
 
@@ -119,6 +122,11 @@ final class RequestStep {
             return fail(request, FailureReason.TOO_MANY_REDIRECTS, "more than " + maxRedirects + " redirects (last to "
                     + r.location() + ")", r.status(), attempts, results);
         }
+        if (r.location().isBlank()) {
+            // Not a reference to the same document's directory (what resolving "" would give): no target at all.
+            return fail(request, FailureReason.PROTOCOL, "HTTP " + r.status() + " with an empty Location header", r.status(), attempts,
+                    results);
+        }
         URI target;
         try {
             target = request.url().resolve(r.location().strip());
@@ -128,6 +136,12 @@ final class RequestStep {
         SeedUrls.Parsed parsed = SeedUrls.parse(target.toString());
         if (!parsed.ok()) {
             return fail(request, parsed.reason(), "redirect to " + target + ": " + parsed.message(), r.status(), attempts, results);
+        }
+        // Against the host the request started from, not the last hop's: a chain cannot walk away from it.
+        String refused = destinations.refusal(request.seedUrl(), parsed.url());
+        if (refused != null) {
+            return fail(request, FailureReason.OFFSITE, "redirect to " + parsed.url() + " not followed: " + refused, r.status(), attempts,
+                    results);
         }
         stats.redirect();
         return request.redirectTo(parsed.url());

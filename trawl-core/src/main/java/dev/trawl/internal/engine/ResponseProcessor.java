@@ -20,6 +20,8 @@ import dev.trawl.internal.discover.SeedUrls;
 import dev.trawl.internal.politeness.RobotsRules;
 import dev.trawl.internal.stats.CrawlStats;
 import dev.trawl.internal.writer.ResultLog;
+import dev.trawl.internal.discover.Destinations;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +34,8 @@ import java.util.function.Consumer;
  * a page's products (and, from a start page, the links to follow, back to the frontier); a
  * sitemap's child sitemaps and pages (back to the frontier); a robots.txt's rules (to the robots
  * gate), and then a site's sitemaps. Every request but a robots.txt ends in exactly one result for
- * the writer.
+ * the writer. Sitemap entries and robots.txt {@code Sitemap:} lines that {@link Destinations}
+ * refuses never enter the frontier, so they get no result: a warning line per sitemap counts them.
  */
 final class ResponseProcessor {
     private final CrawlSetup setup;
@@ -89,10 +92,11 @@ final class ResponseProcessor {
         List<String> sitemaps = rules.sitemaps().isEmpty() ? List.of(site.host() + "/sitemap.xml") : rules.sitemaps();
         for (String sitemap : sitemaps) {
             SeedUrls.Parsed parsed = SeedUrls.parse(sitemap.strip());
-            if (parsed.ok()) {
+            String refused = parsed.ok() ? setup.destinations().refusal(site.seedUrl(), parsed.url()) : parsed.message();
+            if (refused == null) {
                 frontier.offer(CrawlRequest.of(parsed.url(), site.source(), RequestKind.SITEMAP, 0));
             } else {
-                warnings.accept("robots.txt of " + site.host() + ": Sitemap: " + sitemap + ": " + parsed.message() + " (skipped)");
+                warnings.accept("robots.txt of " + site.host() + ": Sitemap: " + sitemap + ": " + refused + " (skipped)");
             }
         }
         frontier.expanded(site);
@@ -105,6 +109,11 @@ final class ResponseProcessor {
             return RobotsRules.parse(request.url(), response.contentType(), body, agent);
         }
         Outcome.Failed f = (Outcome.Failed) outcome;
+        if (f.reason() == FailureReason.OFFSITE) {
+            // Not the server failing: trawl declined the hop. Read as RFC 9309 reads too many redirects: unavailable.
+            warnings.accept(request.url() + ": " + f.detail() + "; read as no robots.txt");
+            return RobotsRules.missing();
+        }
         if (f.reason() == FailureReason.HTTP_STATUS && f.status() >= 400 && f.status() < 500 && f.status() != 429) {
             return RobotsRules.missing();
         }
@@ -117,19 +126,22 @@ final class ResponseProcessor {
             return;
         }
         String from = request.url().toString();
+        Refused refused = new Refused();
         try {
             // Streamed: each entry enters the frontier as it is read (a store frontier pushes back through the writer's queue).
             SitemapReader.stream(request.url(), response.contentType(), response.body(), new SitemapReader.Visitor() {
                 @Override
-                public void sitemap(java.net.URI child) {
-                    frontier.offer(CrawlRequest.of(child, from, RequestKind.SITEMAP, 0));
+                public void sitemap(URI child) {
+                    if (refused.allows(request, child)) {
+                        frontier.offer(CrawlRequest.of(child, from, RequestKind.SITEMAP, 0));
+                    }
                 }
 
                 @Override
                 public void page(SitemapReader.Entry page) {
                     boolean fresh = discovery.modifiedSince() == null || page.lastModified() == null
                             || !page.lastModified().isBefore(discovery.modifiedSince());
-                    if (fresh && discovery.follow().wanted(page.url().toString())) {
+                    if (fresh && discovery.follow().wanted(page.url().toString()) && refused.allows(request, page.url())) {
                         frontier.offer(CrawlRequest.of(page.url(), from, RequestKind.PAGE, 0));
                     }
                 }
@@ -140,7 +152,28 @@ final class ResponseProcessor {
                     List.of());
             return;
         }
+        if (refused.count > 0) {
+            warnings.accept(from + ": " + refused.count + (refused.count == 1 ? " entry" : " entries") + " on other hosts skipped, e.g. "
+                    + refused.first + ": " + refused.why);
+        }
         record(request, outcome, List.of());
+    }
+
+    /** A sitemap's entries that {@link Destinations} refuses: how many, and the first with its reason. */
+    private final class Refused {
+        int count;
+        URI first;
+        String why;
+
+        /** Whether {@code entry} of the sitemap {@code request} may be crawled; counts it if not. */
+        boolean allows(CrawlRequest request, URI entry) {
+            String refusal = setup.destinations().refusal(request.seedUrl(), entry);
+            if (refusal != null && count++ == 0) {
+                first = entry;
+                why = refusal;
+            }
+            return refusal == null;
+        }
     }
 
     private void page(CrawlRequest request, Outcome outcome, FetchResult.Response response) {

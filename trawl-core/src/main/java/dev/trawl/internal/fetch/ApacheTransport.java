@@ -13,12 +13,14 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.impl.io.DefaultHttpResponseParserFactory;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.io.ModalCloseable;
@@ -29,7 +31,8 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * Apache HttpClient 5, classic blocking API, one call per request virtual thread. Redirects,
  * retries and cookies are switched off (the engine owns them); gzip and deflate are decoded by
- * the client as the body streams, so the size cap counts decoded bytes.
+ * the client as the body streams, so the size cap counts decoded bytes. The header section is
+ * capped ({@link HeaderLimits}), and a response must begin with a status line.
  */
 public final class ApacheTransport implements Transport {
     private final FetchSettings settings;
@@ -46,6 +49,13 @@ public final class ApacheTransport implements Transport {
                 .setTlsSocketStrategy(new LazyTls())
                 .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
                 .setConnPoolPolicy(PoolReusePolicy.LIFO)
+                .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                        .http1Config(HeaderLimits.apache())
+                        // HttpCore's strict parser, not HttpClient's lenient one: a line that is not a status
+                        // line (an HTTP/0.9 body, garbage) is a protocol error, not skipped until the
+                        // connection closes and then read as "no response".
+                        .responseParserFactory(new DefaultHttpResponseParserFactory(HeaderLimits.apache()))
+                        .build())
                 .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).setSoTimeout(response).build())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(settings.connectTimeout()))
@@ -86,6 +96,10 @@ public final class ApacheTransport implements Transport {
             ClassicHttpResponse response = null;
             try {
                 response = client.executeOpen(HttpHost.create(url), get, null);
+                HeaderLimits.Tally tally = new HeaderLimits.Tally();
+                for (Header h : response.getHeaders()) {
+                    tally.add(h.getName(), h.getValue());
+                }
                 HttpEntity entity = response.getEntity();
                 byte[] body = entity == null ? new byte[0]
                         : Bodies.read(entity.getContent(), entity.getContentLength(), maxBodyBytes);

@@ -43,6 +43,7 @@ final class Failures {
 
     private static final List<Rule> JDK_TYPES = List.of(
             new Rule(TooLarge.class, FailureReason.TOO_LARGE, (t, s) -> t.getMessage()),
+            new Rule(HeaderLimits.TooLarge.class, FailureReason.PROTOCOL, (t, s) -> t.getMessage()),
             new Rule(HttpConnectTimeoutException.class, FailureReason.TIMEOUT, Failures::noConnection),
             new Rule(HttpTimeoutException.class, FailureReason.TIMEOUT, Failures::noData),
             new Rule(SocketTimeoutException.class, FailureReason.TIMEOUT, Failures::noData),

@@ -22,7 +22,10 @@ import java.util.zip.InflaterInputStream;
 
 /**
  * The JDK's java.net.http client, HTTP/1.1, kept beside {@link ApacheTransport} so the two can be
- * compared on the same crawl (BENCHMARKS.md). Decodes gzip and deflate itself.
+ * compared on the same crawl (BENCHMARKS.md). Decodes gzip and deflate itself. The client reads a
+ * header section up to its JVM-wide {@code jdk.http.maxHeaderSize} (a system property read once,
+ * 384 KiB by default; it has no per-client setting, and no line or count cap), then
+ * {@link HeaderLimits} applies trawl's caps to what it read.
  */
 public final class JdkTransport implements Transport {
     private final FetchSettings settings;
@@ -68,6 +71,7 @@ public final class JdkTransport implements Transport {
             try {
                 HttpResponse<InputStream> response = pending.get();
                 open.set(response.body());
+                checkHeaders(response);
                 byte[] body = response.statusCode() == 204 || response.statusCode() == 304 ? new byte[0] : body(response, maxBodyBytes);
                 response.body().close();
                 return new FetchResult.Response(response.statusCode(), header(response, "Content-Type"), header(response, "Location"),
@@ -98,6 +102,16 @@ public final class JdkTransport implements Transport {
             default -> response.body();
         }) {
             return Bodies.read(in, length, maxBodyBytes);
+        }
+    }
+
+    /** {@link HeaderLimits}' caps, on the section the client's own cap (jdk.http.maxHeaderSize) let through. */
+    private static void checkHeaders(HttpResponse<?> response) throws HeaderLimits.TooLarge {
+        HeaderLimits.Tally tally = new HeaderLimits.Tally();
+        for (var e : response.headers().map().entrySet()) {
+            for (String value : e.getValue()) {
+                tally.add(e.getKey(), value);
+            }
         }
     }
 

@@ -58,6 +58,77 @@ class FailureReasonsTest {
         }
     }
 
+    /**
+     * Header sections past the caps (a line that never ends, lines that never end, one 10 MB line)
+     * and responses that break HTTP's framing (no status line at all, a 3xx whose Location is
+     * empty) are {@code protocol}, on both transports, long before the total timeout: the caps
+     * bound what a response can make the client hold.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"apache", "jdk"})
+    void hostileHeadersAndBrokenFramingAreProtocol(String transport) throws Exception {
+        try (DemoShop shop = DemoShop.builder().products(5).start()) {
+            Results results = new Results();
+            // many-headers: 150 short lines (past the count cap, within the total); 20 lines of 7000 bytes (within the
+            // line and count caps, past the 64 KiB total, within the JDK client's own 384 KiB).
+            List<String> paths = List.of("/fault/endless-header", "/fault/endless-headers", "/fault/huge-header", "/fault/many-headers",
+                    "/fault/many-headers?lines=20&size=7000", "/fault/http09", "/fault/empty-location");
+            long start = System.nanoTime();
+            crawl(Trawl.crawl().seeds(at(shop, paths.toArray(String[]::new))).transport(named(transport)).retries(0).obeyRobots(false)
+                    .timeout(Duration.ofSeconds(40)).sink(results));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            var byUrl = results.byUrl();
+            for (String path : paths) {
+                Outcome.Failed f = failed(byUrl.get(shop.baseUri().resolve(path).toString()));
+                assertEquals(FailureReason.PROTOCOL, f.reason(), path + ": " + f.detail());
+            }
+            assertTrue(took.compareTo(Duration.ofSeconds(20)) < 0, "took " + took);
+            // The empty Location was not taken for a redirect to the parent directory.
+            assertEquals(0, shop.requestsFor("/fault/"), "requests to /fault/");
+        }
+    }
+
+    /** A header section that trickles in (a line every 100 ms, forever) is cut by the total timeout, on both transports. */
+    /** Just within every cap: a full house of header lines is an ordinary response. */
+    @ParameterizedTest
+    @ValueSource(strings = {"apache", "jdk"})
+    void headersWithinTheCapsAreFine(String transport) throws Exception {
+        try (DemoShop shop = DemoShop.builder().products(5).start()) {
+            Results results = new Results();
+            // 90 lines besides the shop's own few, 600 bytes each: 54 KiB.
+            crawl(Trawl.crawl().seeds(at(shop, "/fault/many-headers?lines=90&size=600")).transport(named(transport)).retries(0)
+                    .obeyRobots(false).sink(results));
+            assertInstanceOf(Outcome.Done.class, results.only().outcome(), results.only().outcome().toString());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"apache", "jdk"})
+    void theTotalTimeoutCutsHeadersThatNeverEnd(String transport) throws Exception {
+        try (DemoShop shop = DemoShop.builder().products(5).start()) {
+            Results results = new Results();
+            long start = System.nanoTime();
+            crawl(Trawl.crawl().seeds(at(shop, "/fault/header-drip")).transport(named(transport)).retries(0).obeyRobots(false)
+                    .timeout(Duration.ofSeconds(1)).sink(results));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            Outcome.Failed f = failed(results.only());
+            // Apache: the total timeout (no read waits a second); the JDK's: its request timeout, which runs until the headers are in.
+            assertEquals(FailureReason.TIMEOUT, f.reason(), f.detail());
+            assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "took " + took);
+        }
+    }
+
+    /** A redirect to a host the user never named (here a cloud's metadata address) is {@code offsite}, and never requested (OffsiteTest has the rest). */
+    @Test
+    void aRedirectOffsite() throws Exception {
+        try (DemoShop shop = DemoShop.builder().products(5).start()) {
+            Results results = new Results();
+            crawl(Trawl.crawl().seeds(at(shop, "/fault/redirect?to=http://169.254.169.254/latest/meta-data/")).retries(0).obeyRobots(false)
+                    .sink(results));
+            assertEquals(FailureReason.OFFSITE, failed(results.only()).reason());
+        }
+    }
+
     @Test
     void aSitemapThatIsNotOneAnExtractorThatThrowsAndATransportThatThrows() throws Exception {
         try (DemoShop shop = DemoShop.builder().products(5).start()) {

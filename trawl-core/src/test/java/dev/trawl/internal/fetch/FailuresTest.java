@@ -43,6 +43,7 @@ class FailuresTest {
     private static Map<Throwable, FailureReason> common() {
         Map<Throwable, FailureReason> t = new LinkedHashMap<>();
         t.put(new Failures.TooLarge(1024), FailureReason.TOO_LARGE);
+        t.put(new HeaderLimits.TooLarge(M), FailureReason.PROTOCOL);
         t.put(new SocketTimeoutException(M), FailureReason.TIMEOUT);
         t.put(new UnknownHostException(M), FailureReason.UNKNOWN_HOST);
         t.put(new ConnectException(M), FailureReason.REFUSED);
