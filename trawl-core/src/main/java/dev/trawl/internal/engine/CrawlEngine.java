@@ -2,6 +2,7 @@ package dev.trawl.internal.engine;
 
 import dev.trawl.crawl.Crawl;
 import dev.trawl.config.CrawlConfig;
+import dev.trawl.crawl.CrawlCounts;
 import dev.trawl.crawl.CrawlProgress;
 import dev.trawl.crawl.CrawlSummary;
 import dev.trawl.crawl.FailureReason;
@@ -394,7 +395,13 @@ public final class CrawlEngine implements Crawl {
         } finally {
             lock.unlock();
         }
-        return new CrawlProgress(stats.snapshot(), inFlight, queued, waiting, Duration.ofNanos(Ticks.now() - startTicks));
+        CrawlCounts counts = stats.snapshot();
+        // A store's frontier holds a page of its requests in memory; the store's count says how many wait behind it.
+        long taken = frontier.taken();
+        if (taken >= 0) {
+            queued = Math.max(queued, taken - counts.finished() - inFlight);
+        }
+        return new CrawlProgress(counts, inFlight, queued, waiting, Duration.ofNanos(Ticks.now() - startTicks));
     }
 
     @Override

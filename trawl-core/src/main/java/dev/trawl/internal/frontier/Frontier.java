@@ -36,6 +36,14 @@ public interface Frontier extends AutoCloseable {
     /** Requests it holds now, not yet polled. */
     long queued();
 
+    /**
+     * Requests it has taken in all, including those already polled, when it knows more than it holds
+     * in memory (a store counts them); -1 when it does not.
+     */
+    default long taken() {
+        return -1;
+    }
+
     /** Stops producing requests and releases resources. */
     @Override
     void close();

@@ -200,6 +200,11 @@ public final class StoreFrontier implements Frontier {
     }
 
     @Override
+    public long taken() {
+        return writer.requests();
+    }
+
+    @Override
     public void close() {
         lock.lock();
         try {

@@ -25,6 +25,12 @@ public interface StorePort {
     /** Asks for the next page of rows without waiting (the caller may hold the engine's lock). */
     void wantLoad();
 
+    /**
+     * Requests this crawl has in the store: those pending when it began plus those committed since
+     * (site seeds aside); -1 until the store has answered.
+     */
+    long requests();
+
     /** Reads pending rows of the crawl's run, on the writer thread. */
     @FunctionalInterface
     interface Rows {

@@ -40,11 +40,13 @@ public abstract class JdbcCrawlStore implements StoreBackend {
     }
 
     @Override
-    public void commit(StoreBatch batch) {
-        write(c -> {
-            writes.commit(c, batch);
-            return null;
-        });
+    public int commit(StoreBatch batch) {
+        return write(c -> writes.commit(c, batch));
+    }
+
+    @Override
+    public long unfinished(long run) {
+        return write(c -> writes.unfinished(c, run));
     }
 
     @Override

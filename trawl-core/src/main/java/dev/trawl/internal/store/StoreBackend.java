@@ -15,8 +15,11 @@ public interface StoreBackend extends CrawlStore {
     /** The job's unfinished run, resumed, or else a new run. */
     Run begin(String job);
 
-    /** Applies a batch in one transaction. */
-    void commit(StoreBatch batch);
+    /** Applies a batch in one transaction; returns how many of its inserts were new requests (site seeds aside). */
+    int commit(StoreBatch batch);
+
+    /** Requests of {@code run} without an outcome yet, site seeds aside. */
+    long unfinished(long run);
 
     /**
      * Up to {@code limit} requests of {@code run} on {@code lane} still without an outcome and

@@ -87,9 +87,11 @@ final class WritePath {
         }
     }
 
-    void commit(Connection c, StoreBatch batch) throws SQLException {
+    /** Returns how many of the batch's inserts were new requests, site seeds aside. */
+    int commit(Connection c, StoreBatch batch) throws SQLException {
+        int added;
         try (BatchStatements statements = new BatchStatements(c)) {
-            insert(statements, batch);
+            added = insert(statements, batch);
             for (StoreBatch.Ended e : batch.ended()) {
                 end(statements, batch.run(), e);
             }
@@ -108,11 +110,23 @@ final class WritePath {
                 s.executeUpdate();
             }
         }
+        return added;
     }
 
-    private void insert(BatchStatements statements, StoreBatch batch) throws SQLException {
+    long unfinished(Connection c, long run) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM requests WHERE run_id = ? AND state = "
+                + RowState.PENDING.code + " AND kind <> '" + RequestKind.SITE.name() + "'")) {
+            s.setLong(1, run);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private int insert(BatchStatements statements, StoreBatch batch) throws SQLException {
         if (batch.inserts().isEmpty()) {
-            return;
+            return 0;
         }
         PreparedStatement s = statements.get(INSERT_REQUEST);
         for (StoreBatch.Insert i : batch.inserts()) {
@@ -126,7 +140,15 @@ final class WritePath {
             s.setInt(7, Lane.of(r.kind()).ordinal());
             s.addBatch();
         }
-        s.executeBatch();
+        int[] counts = s.executeBatch();
+        int added = 0;
+        for (int i = 0; i < counts.length && i < batch.inserts().size(); i++) {
+            // A repeat of a key is dropped by ON CONFLICT and counts 0; a driver that cannot tell counts it added.
+            if (counts[i] != 0 && batch.inserts().get(i).request().kind() != RequestKind.SITE) {
+                added++;
+            }
+        }
+        return added;
     }
 
     private void end(BatchStatements statements, long run, StoreBatch.Ended e) throws SQLException {

@@ -49,6 +49,8 @@ public final class StoreWriter implements ResultLog, StorePort {
     private final Thread thread;
     private volatile StoreFrontier frontier;
     private volatile boolean broken;
+    /** Requests of this crawl in the store: pending at its start plus those added since; -1 before it began. */
+    private volatile long requests = -1;
 
     public StoreWriter(StoreBackend store, String job, UrlCanonicalizer canonicalizer, List<ResultSink> sinks, int capacity,
                 Duration maxDelay, Consumer<String> warnings, Runnable onFailure) {
@@ -114,6 +116,11 @@ public final class StoreWriter implements ResultLog, StorePort {
         queue.offer(StoreMessage.Signal.LOAD); // when full, the writer is busy and loads after its next commit anyway
     }
 
+    @Override
+    public long requests() {
+        return requests;
+    }
+
     private void put(StoreMessage op) {
         try {
             queue.put(op);
@@ -126,6 +133,7 @@ public final class StoreWriter implements ResultLog, StorePort {
         Run current;
         try {
             current = store.begin(job);
+            requests = store.unfinished(current.id());
             run.complete(current);
         } catch (RuntimeException e) {
             run.completeExceptionally(e);
@@ -170,7 +178,7 @@ public final class StoreWriter implements ResultLog, StorePort {
             return;
         }
         try {
-            store.commit(batch.toStoreBatch());
+            requests += store.commit(batch.toStoreBatch()); // only this thread writes it
         } catch (StoreException e) {
             fail("cannot write the crawl store", e);
             return;

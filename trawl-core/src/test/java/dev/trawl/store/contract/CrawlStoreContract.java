@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trawl.crawl.Crawl;
 import dev.trawl.CrawlBuilder;
+import dev.trawl.crawl.CrawlProgress;
 import dev.trawl.crawl.CrawlSummary;
 import dev.trawl.crawl.Seeds;
 import dev.trawl.Trawl;
@@ -92,6 +93,26 @@ public abstract class CrawlStoreContract {
             assertEquals(150, counts.products());
             assertEquals(expectedLines(shop).stream().sorted().toList(), lines(store, s.run().id()).stream().sorted().toList());
             assertTrue(store.runs().getFirst().finished());
+        }
+    }
+
+    @Test
+    void progressCountsTheRequestsWaitingInTheStoreNotOnlyThoseInMemory() throws Exception {
+        // 2,000 sitemap entries go to the store while only a page of 100 is held in memory; the progress
+        // line's "known" (and so its ETA) must count them all long before the crawl gets to them.
+        try (DemoShop shop = DemoShop.builder().address(shopAddress()).products(2000).latency(Duration.ofMillis(5)).start();
+             CrawlStore store = newStore();
+             Crawl crawl = Trawl.crawl().seeds(Seeds.sites(List.of(shop.baseUri().toString()))).store(store).buffer(100)
+                     .concurrency(4).start()) {
+            long knownEarly = 0;
+            for (CrawlProgress p = crawl.progress(); p.counts().finished() <= 1000; p = crawl.progress()) {
+                knownEarly = Math.max(knownEarly, p.known());
+                Thread.sleep(5);
+            }
+            assertTrue(knownEarly >= 2000, "known before half the pages were done: " + knownEarly);
+            CrawlSummary s = crawl.await();
+            assertEquals(2000, store.counts(s.run().id()).products());
+            assertEquals(s.counts().finished(), crawl.progress().known(), "at the end, known is what has an outcome");
         }
     }
 
