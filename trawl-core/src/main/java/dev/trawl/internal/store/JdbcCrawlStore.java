@@ -89,11 +89,20 @@ public abstract class JdbcCrawlStore implements StoreBackend {
                 c.commit();
                 return value;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                rollback(c, e);
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException(describe() + ": " + firstLine(e), e);
+            throw new StoreException(describe() + ": " + reason(e), e);
+        }
+    }
+
+    /** Rolls back after {@code failure}; a rollback that fails too (SQLite ends the transaction itself when the disk is full) must not hide it. */
+    private static void rollback(Connection c, Exception failure) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -107,8 +116,15 @@ public abstract class JdbcCrawlStore implements StoreBackend {
                 release(c);
             }
         } catch (SQLException e) {
-            throw new StoreException(describe() + ": " + firstLine(e), e);
+            throw new StoreException(describe() + ": " + reason(e), e);
         }
+    }
+
+    /** What went wrong, in a line: a full disk said as such, else the error's first line. */
+    private static String reason(SQLException e) {
+        // SQLite's SQLITE_FULL is error code 13; PostgreSQL's disk_full is SQLSTATE 53100.
+        boolean full = e.getErrorCode() == 13 && String.valueOf(e.getMessage()).contains("SQLITE_FULL") || "53100".equals(e.getSQLState());
+        return full ? "disk full (" + firstLine(e) + ")" : firstLine(e);
     }
 
     /** The error's first line: a server's message goes on with details (PostgreSQL's "Position: 15") that the cause keeps. */
