@@ -1,5 +1,6 @@
 package dev.trawl;
 
+import dev.trawl.fetch.BlockRules;
 import dev.trawl.crawl.Crawl;
 import dev.trawl.crawl.CrawlEvents;
 import dev.trawl.config.CrawlConfig;
@@ -61,6 +62,9 @@ public final class CrawlBuilder {
     private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private String userAgent = DEFAULT_USER_AGENT;
     private int retries = DEFAULT_RETRIES;
+    private final java.util.Set<Integer> blockedStatuses = new java.util.LinkedHashSet<>();
+    private final List<String> blockedTexts = new java.util.ArrayList<>();
+    private final List<String> blockedSelectors = new java.util.ArrayList<>();
     private Duration backoff = DEFAULT_BACKOFF;
     private int maxRedirects = DEFAULT_MAX_REDIRECTS;
     private Transport.Factory transport = Transports.apache();
@@ -142,6 +146,27 @@ public final class CrawlBuilder {
     /** The first retry's backoff (default 250 ms); it doubles per retry, with jitter. */
     public CrawlBuilder backoff(Duration backoff) {
         this.backoff = backoff;
+        return this;
+    }
+
+    /**
+     * A status that means the site blocked the request, beside 401 and 403 (e.g. a shop that
+     * answers a challenge with 202); repeatable. Such a response is retried, then ends {@code blocked}.
+     */
+    public CrawlBuilder blockedStatus(int status) {
+        this.blockedStatuses.add(status);
+        return this;
+    }
+
+    /** A regex whose match in a page's first 64 KiB of text means the site blocked the request; repeatable. */
+    public CrawlBuilder blockedText(String regex) {
+        this.blockedTexts.add(regex);
+        return this;
+    }
+
+    /** A CSS selector whose presence in a page means the site blocked the request; repeatable. */
+    public CrawlBuilder blockedCss(String selector) {
+        this.blockedSelectors.add(selector);
         return this;
     }
 
@@ -328,6 +353,7 @@ public final class CrawlBuilder {
         range("retries", retries, 0, MAX_RETRIES);
         positive("backoff", backoff);
         range("maxRedirects", maxRedirects, 0, MAX_REDIRECTS);
+        BlockRules blocked = blockRules();
         require("transport", transport != null, "must be set", null);
         require("maxCrawlDelay", maxCrawlDelay != null && !maxCrawlDelay.isNegative(), "must be a duration of 0 or more", maxCrawlDelay);
         require("follow", follow != null, "must be set", null);
@@ -346,10 +372,33 @@ public final class CrawlBuilder {
         FetchSettings settings = new FetchSettings(min(connectTimeout, totalTimeout), min(responseTimeout, totalTimeout),
                 totalTimeout, maxBodyBytes, userAgent, concurrency, perHost);
         return new CrawlConfig(seeds,
-                new CrawlConfig.Fetch(settings, retries, backoff, maxRedirects, transport),
+                new CrawlConfig.Fetch(settings, retries, backoff, maxRedirects, transport, blocked),
                 new CrawlConfig.Politeness(concurrency, perHost, delay, obeyRobots, maxCrawlDelay, adaptive),
                 new CrawlConfig.Discovery(follow, trackingParameters, modifiedSince, b, l, followOffsite),
                 new CrawlConfig.Output(extractor, recipes, sinks, store, job, warnings, detectBlocking, events));
+    }
+
+    private BlockRules blockRules() {
+        for (int status : blockedStatuses) {
+            range("blockedStatus", status, 100, 599);
+        }
+        List<java.util.regex.Pattern> texts = new java.util.ArrayList<>();
+        for (String regex : blockedTexts) {
+            try {
+                texts.add(java.util.regex.Pattern.compile(regex));
+            } catch (java.util.regex.PatternSyntaxException | NullPointerException e) {
+                require("blockedText", false, "must be a regular expression (" + (e instanceof java.util.regex.PatternSyntaxException p
+                        ? p.getDescription() : "none given") + ")", regex);
+            }
+        }
+        for (String css : blockedSelectors) {
+            try {
+                LinkRules.checkSelector(css);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                require("blockedCss", false, "must be a CSS selector (" + e.getMessage() + ")", css);
+            }
+        }
+        return new BlockRules(blockedStatuses, texts, blockedSelectors);
     }
 
     /** Validates, starts the crawl on its own threads and returns at once. */

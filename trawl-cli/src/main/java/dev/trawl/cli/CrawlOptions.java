@@ -34,7 +34,7 @@ final class CrawlOptions {
     @Option(names = "--timeout", paramLabel = "DURATION", description = "Timeout of one attempt, connect to last byte, e.g. 30s (default: ${DEFAULT-VALUE}).")
     Span timeout = new Span(CrawlBuilder.DEFAULT_TIMEOUT);
 
-    @Option(names = "--retries", paramLabel = "N", description = "Retries after the first attempt, on 408/429/5xx and network errors (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--retries", paramLabel = "N", description = "Retries after the first attempt, on 408/429/5xx, blocks and network errors (default: ${DEFAULT-VALUE}).")
     int retries = CrawlBuilder.DEFAULT_RETRIES;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Products found, one line each: .jsonl or .csv.")
@@ -85,6 +85,15 @@ final class CrawlOptions {
 
     @Option(names = "--modified-since", paramLabel = "DATE", description = "Skip sitemap entries whose <lastmod> is older, e.g. 2026-11-01 or 2026-11-01T12:00:00Z.")
     String modifiedSince;
+
+    @Option(names = "--blocked-status", paramLabel = "CODE", description = "An HTTP status that means the site blocked the request, beside 401 and 403 (which always do). Repeatable.")
+    List<Integer> blockedStatuses = new ArrayList<>();
+
+    @Option(names = "--blocked-text", paramLabel = "REGEX", description = "A regex whose match in a page's text (its first 64 KiB) means the site blocked the request. Repeatable.")
+    List<String> blockedTexts = new ArrayList<>();
+
+    @Option(names = "--blocked-css", paramLabel = "SELECTOR", description = "A CSS selector whose presence in a page means the site blocked the request. Repeatable. Blocks are retried (counted in --retries), then end as failed: blocked, the signal named; trawl knows the challenge pages of Cloudflare, DataDome, HUMAN/PerimeterX, Akamai, AWS WAF and Amazon itself.")
+    List<String> blockedSelectors = new ArrayList<>();
 
     @Option(names = "--adaptive", description = "Find each host's concurrency (AIMD: grows while responses come back well, halves on 429/503/timeouts), up to --per-host.")
     boolean adaptive;
@@ -150,6 +159,9 @@ final class CrawlOptions {
         builder.follow(linkRules()).followOffsite(allowOffsite).obeyRobots(!ignoreRobots).modifiedSince(since()).trackingParameters(tracking)
                 .detectBlocking(detectBlocking).adaptive(adaptive)
                 .concurrency(concurrency).perHost(perHost, delay.value()).timeout(timeout.value()).retries(retries).transport(transport());
+        blockedStatuses.forEach(builder::blockedStatus);
+        blockedTexts.forEach(builder::blockedText);
+        blockedSelectors.forEach(builder::blockedCss);
         if (userAgent != null) {
             builder.userAgent(userAgent);
         }

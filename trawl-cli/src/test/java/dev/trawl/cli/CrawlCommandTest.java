@@ -313,6 +313,24 @@ class CrawlCommandTest {
     }
 
     @Test
+    void blocksEndAsBlockedWithTheSignalNamedInTheOutcomesAndTheSummary() throws Exception {
+        try (DemoShop shop = DemoShop.builder().products(5).start()) {
+            Path urls = Files.writeString(dir.resolve("urls.txt"), shop.baseUri().resolve("/fault/challenge?kind=cloudflare") + "\n"
+                    + shop.baseUri().resolve("/fault/challenge?kind=plain") + "\n" + shop.baseUri().resolve("/p/1") + "\n");
+            Path outcomes = dir.resolve("outcomes.jsonl");
+            Run run = trawl("crawl", "--urls", urls.toString(), "--outcomes", outcomes.toString(), "--ignore-robots", "--retries", "1",
+                    "--blocked-css", "form#verify-human");
+            assertEquals(0, run.code(), run.err());
+            assertTrue(run.out().contains("2 failed (blocked 2)") || run.err().contains("2 failed (blocked 2)"), run.out() + run.err());
+            List<String> lines = Files.readAllLines(outcomes);
+            assertTrue(lines.stream().anyMatch(l -> l.contains("\"reason\":\"blocked\"") && l.contains("\"detail\":\"cloudflare challenge (403)\"")),
+                    String.join("\n", lines));
+            assertTrue(lines.stream().anyMatch(l -> l.contains("\"reason\":\"blocked\"") && l.contains("\"detail\":\"css form#verify-human (200)\"")),
+                    String.join("\n", lines));
+        }
+    }
+
+    @Test
     void everyOutOfRangeSettingIsOneLineNamingItsFlag() throws Exception {
         Path urls = Files.writeString(dir.resolve("urls.txt"), "http://127.0.0.1:9/p/1\n");
         Map<List<String>, String> bad = new java.util.LinkedHashMap<>();
@@ -325,6 +343,8 @@ class CrawlCommandTest {
         bad.put(List.of("--metrics-port", "70000"), "trawl: --metrics-port must be between 0 and 65535, was 70000");
         bad.put(List.of("--metrics-port", "-5"), "trawl: --metrics-port must be between 0 and 65535, was -5");
         bad.put(List.of("--progress-every", "0s"), "trawl: --progress-every must be a positive duration, was 0ms");
+        bad.put(List.of("--blocked-status", "42"), "trawl: --blocked-status: must be between 100 and 599, was 42");
+        bad.put(List.of("--blocked-text", "(unclosed"), "trawl: --blocked-text: must be a regular expression (Unclosed group), was (unclosed");
         Map<List<String>, String> actual = new java.util.LinkedHashMap<>();
         bad.forEach((flag, line) -> {
             List<String> args = new java.util.ArrayList<>(List.of("crawl", "--urls", urls.toString()));

@@ -1,5 +1,6 @@
 package dev.trawl.config;
 
+import dev.trawl.fetch.BlockRules;
 import dev.trawl.crawl.CrawlEvents;
 import dev.trawl.crawl.Seeds;
 import dev.trawl.discover.LinkRules;
@@ -33,8 +34,10 @@ public record CrawlConfig(Seeds seeds, Fetch fetch, Politeness politeness, Disco
      * @param backoff      the first retry's backoff; it doubles per retry, with jitter
      * @param maxRedirects redirect hops followed per URL
      * @param transport    makes the crawl's HTTP client from {@code settings}
+     * @param blocked      the user's own signs of a block, beside trawl's
      */
-    public record Fetch(FetchSettings settings, int retries, Duration backoff, int maxRedirects, Transport.Factory transport) {}
+    public record Fetch(FetchSettings settings, int retries, Duration backoff, int maxRedirects, Transport.Factory transport,
+                        BlockRules blocked) {}
 
     /**
      * @param concurrency   requests in flight at most, over all hosts

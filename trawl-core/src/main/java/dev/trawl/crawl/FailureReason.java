@@ -36,6 +36,14 @@ public enum FailureReason {
      * counts them.
      */
     OFFSITE(false),
+    /**
+     * The site blocked the request, on every attempt: a 401 or 403; a 429 or 503 without Retry-After
+     * after the retries; a bot manager's challenge page or header (Cloudflare, DataDome, HUMAN/PerimeterX,
+     * Akamai, AWS WAF, Amazon's robot check), whatever the status; or one of the user's own rules
+     * ({@code --blocked-status}, {@code --blocked-text}, {@code --blocked-css}, a recipe's {@code blocked_if}).
+     * The detail names the signal: {@code cloudflare challenge (403)}.
+     */
+    BLOCKED(true),
     /** The final HTTP status was not a success; retryable statuses failed on every attempt. */
     HTTP_STATUS(false),
     /** The seed was not a valid absolute URL. */

@@ -11,10 +11,23 @@ public sealed interface FetchResult permits FetchResult.Response, FetchResult.Er
     /**
      * A complete response; the body is decoded (gzip, deflate) and within the size cap, and empty
      * for a 304. Header values are null when absent; {@code etag} and {@code lastModified} are the
-     * ETag and Last-Modified headers as sent, to be given back in {@link Validators}.
+     * ETag and Last-Modified headers as sent, to be given back in {@link Validators}. {@code signals}
+     * holds the headers by which bot managers say they intervened (names in lower case, e.g.
+     * {@code cf-mitigated}), usually none.
      */
     record Response(int status, String contentType, String location, String retryAfter, String etag, String lastModified,
-                    byte[] body, long elapsedNanos) implements FetchResult {}
+                    java.util.Map<String, String> signals, byte[] body, long elapsedNanos) implements FetchResult {
+
+        public Response {
+            signals = java.util.Map.copyOf(signals);
+        }
+
+        /** A response with no bot-manager headers. */
+        public Response(int status, String contentType, String location, String retryAfter, String etag, String lastModified,
+                        byte[] body, long elapsedNanos) {
+            this(status, contentType, location, retryAfter, etag, lastModified, java.util.Map.of(), body, elapsedNanos);
+        }
+    }
 
     /** The attempt failed before a complete response. */
     record Error(FailureReason reason, String detail, long elapsedNanos) implements FetchResult {}

@@ -1,5 +1,6 @@
 package dev.trawl.recipe;
 
+import dev.trawl.fetch.BlockRules;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -15,9 +16,10 @@ import java.util.regex.Pattern;
  * @param fields      by product field name ({@code name}, {@code price}, {@code list_price}, ...), in the file's order
  * @param follow      CSS selectors of links to follow
  * @param followMatch found in a page's URL for {@code follow} to apply to it; null for every page links are followed from
+ * @param blockedIf   what on its pages means the site blocked the request ({@code blocked_if}), beside trawl's own signals
  */
 public record Recipe(String name, String file, Pattern match, String currency, Map<String, FieldRule> fields, List<String> follow,
-                     Pattern followMatch) {
+                     Pattern followMatch, BlockRules blockedIf) {
 
     /** The product fields a recipe may read, by the names the output files use. */
     public static final List<String> FIELDS = List.of("name", "brand", "sku", "gtin", "mpn", "canonical_url", "price", "currency",
@@ -26,5 +28,12 @@ public record Recipe(String name, String file, Pattern match, String currency, M
     public Recipe {
         fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
         follow = List.copyOf(follow);
+        blockedIf = blockedIf == null ? BlockRules.NONE : blockedIf;
+    }
+
+    /** A recipe with no {@code blocked_if} rules. */
+    public Recipe(String name, String file, Pattern match, String currency, Map<String, FieldRule> fields, List<String> follow,
+                  Pattern followMatch) {
+        this(name, file, match, currency, fields, follow, followMatch, BlockRules.NONE);
     }
 }

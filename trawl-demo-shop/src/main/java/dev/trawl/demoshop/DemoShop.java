@@ -45,6 +45,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *                            ends (header-drip: a line every 100 ms), a 10 MB header line, ?lines=N (150) header lines
  *                            of a ?size=B (16) byte value, a body with no status line,
  *                            a 302 with an empty Location, a sitemap (?index=1: an index) listing entries on other hosts
+ * /fault/challenge?kind=K    a bot manager's challenge or block page ({@link ChallengePages}): cloudflare (403 and
+ *                            cf-mitigated), cloudflare-page (503), datadome, perimeterx, akamai (403), awswaf (202 and
+ *                            x-amzn-waf-action), amazon (200), plain (200, no known marker); ?status=N overrides, ?times=N as above
  * /_shop/counters            this shop's counters as JSON (?path=P adds one path's count and first start times; ?paths=1 all counts)
  * /_shop/reset               zeroes the counters
  * /_shop/urls.txt            every product URL, a line each (drafts not included)

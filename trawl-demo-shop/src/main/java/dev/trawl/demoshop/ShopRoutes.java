@@ -179,6 +179,11 @@ final class ShopRoutes {
                 byte[] latin1 = new String(b.bytes, 0, b.length, StandardCharsets.UTF_8).getBytes(StandardCharsets.ISO_8859_1);
                 x.send(200, HTML, "", latin1, latin1.length);
             }
+            case "challenge" -> {
+                if (!ChallengePages.serve(x, r.param("kind"), r.longParam("status", 0))) {
+                    notFound(x);
+                }
+            }
             default -> {
                 if (!HostileResponses.serve(x, name, base())) {
                     notFound(x);

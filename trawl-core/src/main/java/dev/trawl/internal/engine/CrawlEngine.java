@@ -66,6 +66,7 @@ public final class CrawlEngine implements Crawl {
     private final ResultLog writer;
     private final Frontier frontier;
     private final RequestStep step;
+    private final BlockDetector blocks;
     private final Run run;
     private final RobotsGate robots;
     private final ResponseProcessor processor;
@@ -101,6 +102,7 @@ public final class CrawlEngine implements Crawl {
             throw e;
         }
         this.step = new RequestStep(config.fetch().maxRedirects(), setup.retry(), setup.destinations(), stats);
+        this.blocks = new BlockDetector(config.fetch().blocked(), setup.recipes());
         this.robots = new RobotsGate(scheduler, politeness.obeyRobots(), politeness.maxCrawlDelay());
         this.processor = new ResponseProcessor(setup, stats, frontier, writer, this::robotsLearned);
         this.blocking = config.output().detectBlocking()
@@ -232,10 +234,11 @@ public final class CrawlEngine implements Crawl {
             try {
                 FetchResult fetched = fetch(request);
                 long retryAfter = step.retryAfter(fetched);
+                String blocked = blocks.signal(request, fetched);
                 lock.lock();
                 try {
                     scheduler.finished(request.host());
-                    feedback(request.host(), fetched);
+                    feedback(request.host(), fetched, blocked != null);
                     if (retryAfter > 0) {
                         scheduler.pause(request.host(), retryAfter);
                     }
@@ -244,7 +247,7 @@ public final class CrawlEngine implements Crawl {
                 } finally {
                     lock.unlock();
                 }
-                CrawlRequest next = step.decide(request, fetched, retryAfter, () -> stopping, processor::ended);
+                CrawlRequest next = step.decide(request, fetched, blocked, retryAfter, () -> stopping, processor::ended);
                 RobotsGate.Released released = new RobotsGate.Released();
                 lock.lock();
                 try {
@@ -286,8 +289,12 @@ public final class CrawlEngine implements Crawl {
         }
     }
 
-    /** Tells the host's adaptive concurrency how the attempt went (under the lock). */
-    private void feedback(String host, FetchResult fetched) {
+    /** Tells the host's adaptive concurrency how the attempt went (under the lock): a block counts as an overload. */
+    private void feedback(String host, FetchResult fetched, boolean blocked) {
+        if (blocked) {
+            scheduler.overloaded(host, Ticks.now());
+            return;
+        }
         switch (fetched) {
             case FetchResult.Response r when r.status() == 429 || r.status() == 503 -> scheduler.overloaded(host, Ticks.now());
             case FetchResult.Response r -> scheduler.succeeded(host, r.elapsedNanos(), Ticks.now());

@@ -62,9 +62,11 @@ final class RequestStep {
     /**
      * Decides what an attempt's result means: returns the request to queue again (a retry, a
      * redirect hop), or null when the request reached its end (handed to {@code results}).
-     * {@code retryAfter} is {@link #retryAfter(FetchResult)}'s answer.
+     * {@code blocked} is {@link BlockDetector}'s signal (null: not a block); {@code retryAfter} is
+     * {@link #retryAfter(FetchResult)}'s answer.
      */
-    CrawlRequest decide(CrawlRequest request, FetchResult fetched, long retryAfter, BooleanSupplier stopping, Ended results) {
+    CrawlRequest decide(CrawlRequest request, FetchResult fetched, String blocked, long retryAfter, BooleanSupplier stopping,
+                        Ended results) {
         try {
             int attempts = request.attempts() + 1;
             if (stopping.getAsBoolean()) {
@@ -73,7 +75,8 @@ final class RequestStep {
             return switch (fetched) {
                 case FetchResult.Response r -> {
                     stats.attempt(request.host(), r.status(), r.body().length, r.elapsedNanos());
-                    yield onResponse(request, r, attempts, retryAfter, results);
+                    yield blocked != null ? onBlocked(request, r, blocked, attempts, retryAfter, results)
+                            : onResponse(request, r, attempts, retryAfter, results);
                 }
                 case FetchResult.Error e -> {
                     stats.attempt(request.host(), 0, 0, e.elapsedNanos());
@@ -88,6 +91,16 @@ final class RequestStep {
             // A bug must cost one URL, not the crawl: it still gets its one outcome.
             return fail(request, FailureReason.IO_ERROR, "internal error: " + e, 0, request.attempts() + 1, results);
         }
+    }
+
+    /** A block is retried like an overload (a later attempt, or another session, may pass), then ends {@code blocked}. */
+    private CrawlRequest onBlocked(CrawlRequest request, FetchResult.Response r, String signal, int attempts, long retryAfter,
+                                   Ended results) {
+        if (retriesLeft(request)) {
+            stats.retry();
+            return request.retryAt(retryAfter > 0 ? retryAfter : Ticks.now() + retry.backoffNanos(retriesUsed(request) + 1));
+        }
+        return fail(request, FailureReason.BLOCKED, signal, r.status(), attempts, results);
     }
 
     private CrawlRequest onResponse(CrawlRequest request, FetchResult.Response r, int attempts, long retryAfter,
@@ -111,6 +124,11 @@ final class RequestStep {
             if (retriesLeft(request)) {
                 stats.retry();
                 return request.retryAt(retryAfter > 0 ? retryAfter : Ticks.now() + retry.backoffNanos(retriesUsed(request) + 1));
+            }
+            if ((status == 429 || status == 503) && after.isEmpty()) {
+                // Asked to slow down with no word of when: on every attempt, that is how a shop turns a client away.
+                return fail(request, FailureReason.BLOCKED, "HTTP " + status + " after " + attempts + " attempts, no Retry-After", status,
+                        attempts, results);
             }
             return fail(request, FailureReason.HTTP_STATUS, "HTTP " + status + " after " + attempts + " attempts", status, attempts, results);
         }

@@ -105,9 +105,11 @@ public final class ApacheTransport implements Transport {
                         : Bodies.read(entity.getContent(), entity.getContentLength(), maxBodyBytes);
                 // The body was read to its end, so the connection is back in the pool already.
                 response.close();
+                ClassicHttpResponse answered = response;
                 return new FetchResult.Response(response.getCode(), header(response, "Content-Type"),
                         header(response, "Location"), header(response, "Retry-After"), header(response, "ETag"),
-                        header(response, "Last-Modified"), body, Ticks.now() - start);
+                        header(response, "Last-Modified"), ChallengeSignals.headers(name -> header(answered, name)), body,
+                        Ticks.now() - start);
             } catch (IOException | RuntimeException e) {
                 // An unfinished body must not be drained (it may never end): drop the connection.
                 if (response instanceof ModalCloseable closeable) {

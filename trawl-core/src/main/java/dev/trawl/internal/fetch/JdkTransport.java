@@ -75,8 +75,8 @@ public final class JdkTransport implements Transport {
                 byte[] body = response.statusCode() == 204 || response.statusCode() == 304 ? new byte[0] : body(response, maxBodyBytes);
                 response.body().close();
                 return new FetchResult.Response(response.statusCode(), header(response, "Content-Type"), header(response, "Location"),
-                        header(response, "Retry-After"), header(response, "ETag"), header(response, "Last-Modified"), body,
-                        Ticks.now() - start);
+                        header(response, "Retry-After"), header(response, "ETag"), header(response, "Last-Modified"),
+                        ChallengeSignals.headers(name -> header(response, name)), body, Ticks.now() - start);
             } catch (IOException | ExecutionException | RuntimeException e) {
                 closeQuietly(open.get());
                 long elapsed = Ticks.now() - start;

@@ -11,14 +11,14 @@ import java.util.regex.Pattern;
  * the page's {@code extract_error}, naming the recipe and field. A recipe's work per page is bounded,
  * so no recipe can hold a carrier thread against a stop request.
  */
-final class BoundedRegex {
+public final class BoundedRegex {
     /** Characters of input a user regex sees at most. */
     static final int MAX_INPUT = 64 * 1024;
     /** Characters a user regex may read in one match (about 10 ms to 100 ms of work). */
     static final long MAX_STEPS = 5_000_000;
 
     /** A regex ran out of its budget. */
-    static final class TooComplex extends RuntimeException {
+    public static final class TooComplex extends RuntimeException {
         TooComplex(String message) {
             super(message);
         }
@@ -27,7 +27,7 @@ final class BoundedRegex {
     private BoundedRegex() {}
 
     /** A matcher over {@code input} that throws {@link TooComplex} naming {@code where} when it reads too much. */
-    static Matcher matcher(Pattern pattern, String input, String where) {
+    public static Matcher matcher(Pattern pattern, String input, String where) {
         String cut = input.length() <= MAX_INPUT ? input : input.substring(0, MAX_INPUT);
         return pattern.matcher(new Counted(cut, pattern, where));
     }

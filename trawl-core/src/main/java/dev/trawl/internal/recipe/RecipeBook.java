@@ -96,11 +96,13 @@ public final class RecipeBook {
         return lines;
     }
 
-    private static String who(Recipe r) {
+    /** How messages name a recipe: {@code recipe shop-b (recipes/b.yaml)}. */
+    public static String who(Recipe r) {
         return "recipe " + r.name() + " (" + r.file() + ")";
     }
 
-    private Recipe matching(URI url) {
+    /** The recipe that reads this page: the first whose {@code match} finds its URL; null for none. */
+    public Recipe matching(URI url) {
         String u = url.toString();
         for (Recipe r : recipes) {
             if (BoundedRegex.matcher(r.match(), u, who(r) + " match").find()) {

@@ -1,5 +1,6 @@
 package dev.trawl.internal.recipe;
 
+import dev.trawl.fetch.BlockRules;
 import dev.trawl.recipe.FieldRule;
 import dev.trawl.recipe.Recipe;
 import dev.trawl.recipe.RecipeException;
@@ -29,14 +30,17 @@ import dev.trawl.discover.LinkRules;
 public final class RecipeFiles {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY); // blocked_if: {css: "#challenge"} as well as a list
 
     private RecipeFiles() {}
 
     record FieldSpec(String selector, String attribute, String regex, Boolean all, Boolean optional) {}
 
+    record BlockedSpec(List<Integer> status, List<String> text, List<String> css) {}
+
     record RecipeSpec(String name, String match, String currency, Map<String, FieldSpec> fields, List<String> follow,
-                      @JsonProperty("follow_match") String followMatch) {}
+                      @JsonProperty("follow_match") String followMatch, @JsonProperty("blocked_if") BlockedSpec blockedIf) {}
 
     /** One recipe file, or a list of them in one file; a directory's *.yaml, *.yml and *.json files. */
     public static List<Recipe> read(Path path) throws RecipeException {
@@ -118,7 +122,29 @@ public final class RecipeFiles {
             selector(file + ": follow[" + i + "]", follow.get(i));
         }
         return new Recipe(spec.name().strip(), file, pattern(file + ": match", spec.match()), currency, fields, follow,
-                spec.followMatch() == null ? null : pattern(file + ": follow_match", spec.followMatch()));
+                spec.followMatch() == null ? null : pattern(file + ": follow_match", spec.followMatch()), blockedIf(spec.blockedIf(), file));
+    }
+
+    private static BlockRules blockedIf(BlockedSpec spec, String file) throws RecipeException {
+        if (spec == null) {
+            return BlockRules.NONE;
+        }
+        List<Integer> statuses = spec.status() == null ? List.of() : spec.status();
+        for (int i = 0; i < statuses.size(); i++) {
+            if (statuses.get(i) == null || statuses.get(i) < 100 || statuses.get(i) > 599) {
+                throw new RecipeException(file + ": blocked_if.status[" + i + "]: not an HTTP status (100 to 599): " + statuses.get(i));
+            }
+        }
+        List<Pattern> texts = new ArrayList<>();
+        List<String> text = spec.text() == null ? List.of() : spec.text();
+        for (int i = 0; i < text.size(); i++) {
+            texts.add(pattern(file + ": blocked_if.text[" + i + "]", text.get(i)));
+        }
+        List<String> css = spec.css() == null ? List.of() : spec.css();
+        for (int i = 0; i < css.size(); i++) {
+            selector(file + ": blocked_if.css[" + i + "]", css.get(i));
+        }
+        return new BlockRules(new java.util.HashSet<>(statuses), texts, css);
     }
 
     private static void selector(String where, String css) throws RecipeException {

@@ -124,6 +124,14 @@ class RecipesTest {
         assertTrue(regex.getMessage().contains("fields.sku.regex: not a regular expression"), regex.getMessage());
         RecipeException field = assertThrows(RecipeException.class, () -> load(RECIPE.replace("  name:", "  title:")));
         assertTrue(field.getMessage().contains("fields.title: unknown field"), field.getMessage());
+        RecipeException blockedCss = assertThrows(RecipeException.class, () -> load(RECIPE + "blocked_if: {css: \"div[\"}\n"));
+        assertTrue(blockedCss.getMessage().contains("shop-b.yaml: blocked_if.css[0]: not a CSS selector"), blockedCss.getMessage());
+        RecipeException blockedStatus = assertThrows(RecipeException.class, () -> load(RECIPE + "blocked_if: {status: [200, 42]}\n"));
+        assertTrue(blockedStatus.getMessage().contains("shop-b.yaml: blocked_if.status[1]: not an HTTP status (100 to 599): 42"),
+                blockedStatus.getMessage());
+        RecipeBook blocking = load(RECIPE + "blocked_if:\n  status: 202\n  text: [\"verify\", \"human\"]\n");
+        assertEquals(java.util.Set.of(202), blocking.list().getFirst().blockedIf().statuses());
+        assertEquals(2, blocking.list().getFirst().blockedIf().texts().size());
         RecipeException missing = assertThrows(RecipeException.class, () -> Recipes.load(List.of(dir.resolve("none.yaml"))));
         assertTrue(missing.getMessage().endsWith("none.yaml: no such file"), missing.getMessage());
     }
