@@ -30,6 +30,11 @@ final class SummaryPrinter {
         out.printf(Locale.ROOT, "  %.0f pages/s, %d products, %.1f MB, %d requests (%d retries, %d redirects)%n",
                 s.pagesPerSecond(), c.products(), c.bytes() / 1e6, c.attempts(), c.retries(), c.redirects());
         out.printf(Locale.ROOT, "  CPU %.2f s (%.3f ms per URL)%n", s.cpu().toNanos() / 1e9, s.cpuMillisPerPage());
+        if (c.noProduct() > 0) {
+            // Soft blocks (a challenge served as 200) land here when no rule names them; they are small, so the smallest come first.
+            out.printf(Locale.ROOT, "  no product: %d product %s answered 200 with no product, smallest first: %s%n", c.noProduct(),
+                    c.noProduct() == 1 ? "URL" : "URLs", ControlChars.escape(String.join(", ", c.noProductExamples())));
+        }
         if (s.run() != null) {
             long unchanged = c.byStatus().getOrDefault(304, 0L);
             out.printf(Locale.ROOT, "  store: run %d of job %s%s%s%s%n", s.run().id(), ControlChars.escape(s.run().job()), s.run().resumed() ? ", resumed" : "",
@@ -75,7 +80,7 @@ final class SummaryPrinter {
                 .put("retries", c.retries()).put("redirects", c.redirects()).put("bytes", c.bytes())
                 .put("elapsed_s", s.elapsed().toNanos() / 1e9).put("cpu_s", s.cpu().toNanos() / 1e9)
                 .put("pages_per_s", s.pagesPerSecond()).put("cpu_ms_per_page", s.cpuMillisPerPage())
-                .put("stopped_early", s.stoppedEarly());
+                .put("stopped_early", s.stoppedEarly()).put("no_product", c.noProduct());
         if (s.run() != null) {
             json.put("run", s.run().id()).put("resumed", s.run().resumed());
         }

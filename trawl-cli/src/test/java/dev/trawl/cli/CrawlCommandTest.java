@@ -327,6 +327,12 @@ class CrawlCommandTest {
                     String.join("\n", lines));
             assertTrue(lines.stream().anyMatch(l -> l.contains("\"reason\":\"blocked\"") && l.contains("\"detail\":\"css form#verify-human (200)\"")),
                     String.join("\n", lines));
+            // Without the rule, the shop's own challenge page is done with no product: the summary shows it, smallest first.
+            Run soft = trawl("crawl", "--urls", urls.toString(), "--ignore-robots", "--retries", "0");
+            assertEquals(0, soft.code(), soft.err());
+            String plain = shop.baseUri().resolve("/fault/challenge?kind=plain").toString();
+            assertTrue((soft.out() + soft.err()).matches("(?s).*  no product: 1 product URL answered 200 with no product, smallest first: "
+                    + java.util.regex.Pattern.quote(plain) + " \\(\\d+ bytes\\)\n.*"), soft.out() + soft.err());
         }
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class ProgressLineTest {
     private static CrawlProgress at(long done, Map<FailureReason, Long> failed, int inFlight, long queued, int waiting, long seconds) {
-        return new CrawlProgress(new CrawlCounts(done, failed, 0, 0, 0, 0, 0, 0, Map.of(), java.util.List.of(), new java.util.TreeMap<>()), inFlight, queued, waiting,
+        return new CrawlProgress(new CrawlCounts(done, failed, 0, 0, 0, 0, 0, 0, Map.of(), java.util.List.of(), new java.util.TreeMap<>(), 0, java.util.List.of()), inFlight, queued, waiting,
                 Duration.ofSeconds(seconds));
     }
 

@@ -117,7 +117,9 @@ final class ResponseProcessor {
         if (f.reason() == FailureReason.HTTP_STATUS && f.status() >= 400 && f.status() < 500 && f.status() != 429) {
             return RobotsRules.missing();
         }
-        return RobotsRules.unreachable(f.reason() == FailureReason.HTTP_STATUS ? FailureReason.ROBOTS : f.reason(), f.detail());
+        // A 5xx (or a 503 with no word of when, a block) on robots.txt: RFC 9309 reads it as disallowing all.
+        boolean status = f.reason() == FailureReason.HTTP_STATUS || f.reason() == FailureReason.BLOCKED;
+        return RobotsRules.unreachable(status ? FailureReason.ROBOTS : f.reason(), f.detail());
     }
 
     private void sitemap(CrawlRequest request, Outcome outcome, FetchResult.Response response) {
@@ -203,7 +205,19 @@ final class ResponseProcessor {
                 return;
             }
         }
+        if (products.isEmpty() && response.status() == 200 && setup.extractor() != null && isProductUrl(request)) {
+            stats.noProduct(request.url().toString(), response.body().length);
+        }
         record(request, outcome, products, validators(response, Validators.NONE));
+    }
+
+    /** A URL given or found as a product page: a listed URL or sitemap entry, or a page a recipe reads. */
+    private boolean isProductUrl(CrawlRequest request) {
+        try {
+            return request.kind() == RequestKind.PAGE || setup.recipes().matching(request.url()) != null;
+        } catch (RuntimeException e) {
+            return false; // a match past its budget: the extractor has said so already
+        }
     }
 
     /** What the response says of the page's version, each value falling back to what was known; none a header cannot carry. */

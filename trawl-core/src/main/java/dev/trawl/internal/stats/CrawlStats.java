@@ -25,6 +25,7 @@ public final class CrawlStats {
     private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
     private final Map<String, HostStats> hosts = new ConcurrentHashMap<>();
     private final LatencyHistogram latency = new LatencyHistogram();
+    private final EmptyPages empty = new EmptyPages();
 
     public CrawlStats() {
         for (int i = 0; i < failed.length; i++) {
@@ -57,6 +58,11 @@ public final class CrawlStats {
         products.add(productCount);
     }
 
+    /** A product URL answered 200 and gave no product: a soft block, or a page that is not what it was taken for. */
+    public void noProduct(String url, long bodyBytes) {
+        empty.add(url, bodyBytes);
+    }
+
     public void failed(String host, FailureReason reason) {
         if (reason == FailureReason.CANCELLED) {
             stopped.increment(); // not an outcome: stopped in flight
@@ -84,6 +90,6 @@ public final class CrawlStats {
         List<HostCounts> perHost = hosts.values().stream().map(HostStats::snapshot)
                 .sorted(java.util.Comparator.comparing(HostCounts::host)).toList();
         return new CrawlCounts(done.sum(), byReason, stopped.sum(), attempts.sum(), retries.sum(), redirects.sum(), bytes.sum(), products.sum(), byStatus,
-                perHost, latency.buckets());
+                perHost, latency.buckets(), empty.count(), empty.examples());
     }
 }
