@@ -1,6 +1,7 @@
 package dev.trawl;
 
 import dev.trawl.fetch.BlockRules;
+import dev.trawl.fetch.SessionPolicy;
 import dev.trawl.crawl.Crawl;
 import dev.trawl.crawl.CrawlEvents;
 import dev.trawl.config.CrawlConfig;
@@ -62,6 +63,7 @@ public final class CrawlBuilder {
     private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private String userAgent = DEFAULT_USER_AGENT;
     private int retries = DEFAULT_RETRIES;
+    private SessionPolicy sessions = SessionPolicy.DEFAULT;
     private final java.util.Set<Integer> blockedStatuses = new java.util.LinkedHashSet<>();
     private final List<String> blockedTexts = new java.util.ArrayList<>();
     private final List<String> blockedSelectors = new java.util.ArrayList<>();
@@ -167,6 +169,16 @@ public final class CrawlBuilder {
     /** A CSS selector whose presence in a page means the site blocked the request; repeatable. */
     public CrawlBuilder blockedCss(String selector) {
         this.blockedSelectors.add(selector);
+        return this;
+    }
+
+    /**
+     * How cookies and sessions are kept (default {@link SessionPolicy#DEFAULT}: on, 4 sessions per
+     * host, 50 requests each); {@link SessionPolicy#OFF} sends no cookies. A session is retired
+     * after a block, so its retry goes out in another.
+     */
+    public CrawlBuilder sessions(SessionPolicy sessions) {
+        this.sessions = sessions;
         return this;
     }
 
@@ -354,6 +366,10 @@ public final class CrawlBuilder {
         positive("backoff", backoff);
         range("maxRedirects", maxRedirects, 0, MAX_REDIRECTS);
         BlockRules blocked = blockRules();
+        require("sessions", sessions != null, "must be set", null);
+        range("sessionUses", sessions.maxUses(), 1, Integer.MAX_VALUE);
+        range("sessionsPerHost", sessions.perHost(), 1, MAX_CONCURRENCY);
+        range("sessionErrors", sessions.maxErrors(), 1, Integer.MAX_VALUE);
         require("transport", transport != null, "must be set", null);
         require("maxCrawlDelay", maxCrawlDelay != null && !maxCrawlDelay.isNegative(), "must be a duration of 0 or more", maxCrawlDelay);
         require("follow", follow != null, "must be set", null);
@@ -372,7 +388,7 @@ public final class CrawlBuilder {
         FetchSettings settings = new FetchSettings(min(connectTimeout, totalTimeout), min(responseTimeout, totalTimeout),
                 totalTimeout, maxBodyBytes, userAgent, concurrency, perHost);
         return new CrawlConfig(seeds,
-                new CrawlConfig.Fetch(settings, retries, backoff, maxRedirects, transport, blocked),
+                new CrawlConfig.Fetch(settings, retries, backoff, maxRedirects, transport, blocked, sessions),
                 new CrawlConfig.Politeness(concurrency, perHost, delay, obeyRobots, maxCrawlDelay, adaptive),
                 new CrawlConfig.Discovery(follow, trackingParameters, modifiedSince, b, l, followOffsite),
                 new CrawlConfig.Output(extractor, recipes, sinks, store, job, warnings, detectBlocking, events));

@@ -1,5 +1,6 @@
 package dev.trawl.cli;
 
+import dev.trawl.fetch.SessionPolicy;
 import dev.trawl.CrawlBuilder;
 import dev.trawl.Recipes;
 import dev.trawl.Transports;
@@ -86,6 +87,12 @@ final class CrawlOptions {
     @Option(names = "--modified-since", paramLabel = "DATE", description = "Skip sitemap entries whose <lastmod> is older, e.g. 2026-11-01 or 2026-11-01T12:00:00Z.")
     String modifiedSince;
 
+    @Option(names = "--no-cookies", description = "Send no cookies: every request stands alone. By default each target host has 4 sessions, each a cookie jar (RFC 6265) kept through redirects.")
+    boolean noCookies;
+
+    @Option(names = "--session-uses", paramLabel = "N", description = "Requests a session makes before it retires, its cookies dropped (default: ${DEFAULT-VALUE}); a block or 3 network errors in a row retire it sooner.")
+    int sessionUses = SessionPolicy.DEFAULT.maxUses();
+
     @Option(names = "--blocked-status", paramLabel = "CODE", description = "An HTTP status that means the site blocked the request, beside 401 and 403 (which always do). Repeatable.")
     List<Integer> blockedStatuses = new ArrayList<>();
 
@@ -159,6 +166,7 @@ final class CrawlOptions {
         builder.follow(linkRules()).followOffsite(allowOffsite).obeyRobots(!ignoreRobots).modifiedSince(since()).trackingParameters(tracking)
                 .detectBlocking(detectBlocking).adaptive(adaptive)
                 .concurrency(concurrency).perHost(perHost, delay.value()).timeout(timeout.value()).retries(retries).transport(transport());
+        builder.sessions(noCookies ? SessionPolicy.OFF : SessionPolicy.DEFAULT.withMaxUses(sessionUses));
         blockedStatuses.forEach(builder::blockedStatus);
         blockedTexts.forEach(builder::blockedText);
         blockedSelectors.forEach(builder::blockedCss);

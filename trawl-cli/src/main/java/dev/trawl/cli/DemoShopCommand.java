@@ -72,6 +72,9 @@ final class DemoShopCommand implements Callable<Integer> {
     @Option(names = "--throttle-above", paramLabel = "N", description = "Answer 429 (no Retry-After) to product pages while more than N requests are served (default: never).")
     int throttleAbove;
 
+    @Option(names = "--guard-cookie", description = "Let only clients that keep cookies reach product pages: a 302 sets the shop's cookie, and a client that comes back without it gets a 200 challenge page.")
+    boolean guardCookie;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -108,6 +111,7 @@ final class DemoShopCommand implements Callable<Integer> {
                 if (crawlDelay != null) {
                     b.crawlDelay(crawlDelay);
                 }
+                b.guardCookie(guardCookie);
                 if (throttleAbove > 0) {
                     b.throttleAbove(throttleAbove);
                 }

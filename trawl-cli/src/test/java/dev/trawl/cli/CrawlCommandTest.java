@@ -337,6 +337,19 @@ class CrawlCommandTest {
     }
 
     @Test
+    void aShopThatChecksCookiesLetsTheCrawlThroughUnlessCookiesAreOff() throws Exception {
+        try (DemoShop shop = DemoShop.builder().products(30).guardCookie(true).start()) {
+            Path urls = urlFile(shop, 30);
+            Run kept = trawl("crawl", "--urls", urls.toString(), "--ignore-robots");
+            assertEquals(0, kept.code(), kept.err());
+            assertTrue((kept.out() + kept.err()).contains("30 done, 0 failed"), kept.out() + kept.err());
+            Run off = trawl("crawl", "--urls", urls.toString(), "--ignore-robots", "--no-cookies", "--retries", "0");
+            assertEquals(0, off.code(), off.err());
+            assertTrue((off.out() + off.err()).contains("0 done, 30 failed (blocked 30)"), off.out() + off.err());
+        }
+    }
+
+    @Test
     void everyOutOfRangeSettingIsOneLineNamingItsFlag() throws Exception {
         Path urls = Files.writeString(dir.resolve("urls.txt"), "http://127.0.0.1:9/p/1\n");
         Map<List<String>, String> bad = new java.util.LinkedHashMap<>();
@@ -349,6 +362,7 @@ class CrawlCommandTest {
         bad.put(List.of("--metrics-port", "70000"), "trawl: --metrics-port must be between 0 and 65535, was 70000");
         bad.put(List.of("--metrics-port", "-5"), "trawl: --metrics-port must be between 0 and 65535, was -5");
         bad.put(List.of("--progress-every", "0s"), "trawl: --progress-every must be a positive duration, was 0ms");
+        bad.put(List.of("--session-uses", "0"), "trawl: --session-uses: must be at least 1, was 0");
         bad.put(List.of("--blocked-status", "42"), "trawl: --blocked-status: must be between 100 and 599, was 42");
         bad.put(List.of("--blocked-text", "(unclosed"), "trawl: --blocked-text: must be a regular expression (Unclosed group), was (unclosed");
         Map<List<String>, String> actual = new java.util.LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.trawl.config;
 
 import dev.trawl.fetch.BlockRules;
+import dev.trawl.fetch.SessionPolicy;
 import dev.trawl.crawl.CrawlEvents;
 import dev.trawl.crawl.Seeds;
 import dev.trawl.discover.LinkRules;
@@ -35,9 +36,10 @@ public record CrawlConfig(Seeds seeds, Fetch fetch, Politeness politeness, Disco
      * @param maxRedirects redirect hops followed per URL
      * @param transport    makes the crawl's HTTP client from {@code settings}
      * @param blocked      the user's own signs of a block, beside trawl's
+     * @param sessions     how cookies and sessions are kept
      */
     public record Fetch(FetchSettings settings, int retries, Duration backoff, int maxRedirects, Transport.Factory transport,
-                        BlockRules blocked) {}
+                        BlockRules blocked, SessionPolicy sessions) {}
 
     /**
      * @param concurrency   requests in flight at most, over all hosts

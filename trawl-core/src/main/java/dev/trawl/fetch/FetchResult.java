@@ -13,19 +13,23 @@ public sealed interface FetchResult permits FetchResult.Response, FetchResult.Er
      * for a 304. Header values are null when absent; {@code etag} and {@code lastModified} are the
      * ETag and Last-Modified headers as sent, to be given back in {@link Validators}. {@code signals}
      * holds the headers by which bot managers say they intervened (names in lower case, e.g.
-     * {@code cf-mitigated}), usually none.
+     * {@code cf-mitigated}), usually none; {@code setCookies} the {@code Set-Cookie} values, in a
+     * session (see {@link Transport#fetch(java.net.URI, long, Validators, RequestSession)}).
      */
     record Response(int status, String contentType, String location, String retryAfter, String etag, String lastModified,
-                    java.util.Map<String, String> signals, byte[] body, long elapsedNanos) implements FetchResult {
+                    java.util.Map<String, String> signals, java.util.List<String> setCookies, byte[] body, long elapsedNanos)
+            implements FetchResult {
 
         public Response {
             signals = java.util.Map.copyOf(signals);
+            setCookies = java.util.List.copyOf(setCookies);
         }
 
-        /** A response with no bot-manager headers. */
+        /** A response with no bot-manager headers and no cookies. */
         public Response(int status, String contentType, String location, String retryAfter, String etag, String lastModified,
                         byte[] body, long elapsedNanos) {
-            this(status, contentType, location, retryAfter, etag, lastModified, java.util.Map.of(), body, elapsedNanos);
+            this(status, contentType, location, retryAfter, etag, lastModified, java.util.Map.of(), java.util.List.of(), body,
+                    elapsedNanos);
         }
     }
 

@@ -37,6 +37,21 @@ public interface Transport extends AutoCloseable {
      */
     FetchResult fetch(URI url, long maxBodyBytes, Validators validators);
 
+    /**
+     * One conditional GET of {@code url} in a session: as {@link #fetch(URI, long, Validators)},
+     * sending the session's {@code Cookie} header and returning the response's {@code Set-Cookie}
+     * values, over connections of that session's own where the transport pools them. A transport
+     * that does not ({@link #sendsCookies()} false) makes the plain request.
+     */
+    default FetchResult fetch(URI url, long maxBodyBytes, Validators validators, RequestSession session) {
+        return fetch(url, maxBodyBytes, validators);
+    }
+
+    /** Whether {@link #fetch(URI, long, Validators, RequestSession)} sends cookies and returns those set. */
+    default boolean sendsCookies() {
+        return false;
+    }
+
     /** The settings it enforces. */
     FetchSettings settings();
 

@@ -190,6 +190,10 @@ public final class DemoShop implements AutoCloseable {
         return drafts;
     }
 
+    boolean guardCookie() {
+        return config.guardCookie;
+    }
+
     int throttleAbove() {
         return config.throttleAbove;
     }
@@ -254,7 +258,7 @@ public final class DemoShop implements AutoCloseable {
                 try {
                     request = Request.read(in);
                 } catch (Request.BadRequest e) {
-                    Exchange x = new Exchange(new Request("GET", "/", "/", "", false, "", null, null), socket, out, buffer);
+                    Exchange x = new Exchange(new Request("GET", "/", "/", "", false, "", null, null, null), socket, out, buffer);
                     x.send(400, "text/plain; charset=utf-8", e.getMessage() + "\n");
                     return;
                 }
@@ -332,6 +336,7 @@ public final class DemoShop implements AutoCloseable {
         private PriceFormat priceFormat = PriceFormat.US;
         private Duration crawlDelay = Duration.ZERO;
         private int throttleAbove;
+        private boolean guardCookie;
         private Duration latencyMin = Duration.ZERO;
         private Duration latencyMax = Duration.ZERO;
         private final Map<Fault, Double> faults = new EnumMap<>(Fault.class);
@@ -385,6 +390,17 @@ public final class DemoShop implements AutoCloseable {
         /** How pages show prices to shoppers (default {@link PriceFormat#US}). */
         public Builder priceFormat(PriceFormat priceFormat) {
             this.priceFormat = priceFormat;
+            return this;
+        }
+
+        /**
+         * Product pages only for clients that keep cookies, as a bot manager's cookie check lets them
+         * through: a request without the shop's cookie gets a 302 that sets it, to the page with
+         * {@code ?pass=1}; that request, with the cookie, is sent back to the page, and without it gets
+         * a 200 challenge page (Cloudflare's markers). {@code counters().byStatus()} counts the 302s.
+         */
+        public Builder guardCookie(boolean guard) {
+            this.guardCookie = guard;
             return this;
         }
 

@@ -72,6 +72,7 @@ public final class DemoShopMain {
                 case "--price-format" -> b.priceFormat(choice(flag, v, PriceFormat.values()));
                 case "--crawl-delay" -> b.crawlDelay(duration(flag, v));
                 case "--throttle-above" -> b.throttleAbove((int) number(flag, v));
+                case "--guard-cookie" -> b.guardCookie(true);
                 case "--fault-attempts" -> b.faultAttempts((int) number(flag, v));
                 case "--retry-after" -> b.retryAfterSeconds((int) number(flag, v));
                 case "--sitemap-child-size" -> b.sitemapChildSize((int) number(flag, v));

@@ -10,7 +10,7 @@ import java.util.Locale;
  * conditional headers are null when absent; several If-None-Match lines are joined with commas.
  */
 record Request(String method, String target, String path, String query, boolean keepAlive, String acceptEncoding,
-               String ifNoneMatch, String ifModifiedSince) {
+               String ifNoneMatch, String ifModifiedSince, String cookie) {
     private static final int MAX_LINE = 8192;
 
     /** Thrown for a request the shop cannot read; answered with 400. */
@@ -36,6 +36,7 @@ record Request(String method, String target, String path, String query, boolean 
         String acceptEncoding = "";
         String ifNoneMatch = null;
         String ifModifiedSince = null;
+        String cookie = null;
         long contentLength = 0;
         for (String h = line(in, false); !h.isEmpty(); h = line(in, false)) {
             int colon = h.indexOf(':');
@@ -50,6 +51,7 @@ record Request(String method, String target, String path, String query, boolean 
                 case "accept-encoding" -> acceptEncoding = value.toLowerCase(Locale.ROOT);
                 case "if-none-match" -> ifNoneMatch = ifNoneMatch == null ? value : ifNoneMatch + ", " + value;
                 case "if-modified-since" -> ifModifiedSince = value;
+                case "cookie" -> cookie = cookie == null ? value : cookie + "; " + value;
                 case "content-length" -> {
                     if (!allBetween(value, 7, '0', '9')) {
                         throw new BadRequest("bad Content-Length (the shop takes bodies under 10 MB): " + value);
@@ -65,7 +67,7 @@ record Request(String method, String target, String path, String query, boolean 
         String target = parts[1];
         int q = target.indexOf('?');
         return new Request(parts[0], target, q < 0 ? target : target.substring(0, q), q < 0 ? "" : target.substring(q + 1),
-                keepAlive, acceptEncoding, ifNoneMatch, ifModifiedSince);
+                keepAlive, acceptEncoding, ifNoneMatch, ifModifiedSince, cookie);
     }
 
     /** The value of query parameter {@code name}, or null. */

@@ -39,6 +39,9 @@ final class ShopRoutes {
                 x.send(429, "text/plain; charset=utf-8", "too many requests at once\n");
                 return;
             }
+            if (productId >= 0 && shop.guardCookie() && CookieGuard.turnedAway(x)) {
+                return;
+            }
             route(x, productId, count);
         } finally {
             stats.finished(x.status);

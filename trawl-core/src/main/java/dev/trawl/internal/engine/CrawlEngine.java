@@ -3,6 +3,8 @@ package dev.trawl.internal.engine;
 import dev.trawl.crawl.Crawl;
 import dev.trawl.config.CrawlConfig;
 import dev.trawl.crawl.CrawlCounts;
+import dev.trawl.fetch.SessionPolicy;
+import dev.trawl.internal.session.SessionPool;
 import dev.trawl.crawl.CrawlProgress;
 import dev.trawl.crawl.CrawlSummary;
 import dev.trawl.crawl.FailureReason;
@@ -67,6 +69,8 @@ public final class CrawlEngine implements Crawl {
     private final Frontier frontier;
     private final RequestStep step;
     private final BlockDetector blocks;
+    /** Null when sessions are off, or the transport cannot keep them. */
+    private final SessionPool sessions;
     private final Run run;
     private final RobotsGate robots;
     private final ResponseProcessor processor;
@@ -103,6 +107,7 @@ public final class CrawlEngine implements Crawl {
         }
         this.step = new RequestStep(config.fetch().maxRedirects(), setup.retry(), setup.destinations(), stats);
         this.blocks = new BlockDetector(config.fetch().blocked(), setup.recipes());
+        this.sessions = sessions(config.fetch().sessions(), transport, config.output().warnings());
         this.robots = new RobotsGate(scheduler, politeness.obeyRobots(), politeness.maxCrawlDelay());
         this.processor = new ResponseProcessor(setup, stats, frontier, writer, this::robotsLearned);
         this.blocking = config.output().detectBlocking()
@@ -232,9 +237,13 @@ public final class CrawlEngine implements Crawl {
     private void launch(CrawlRequest request) {
         Thread t = TrawlThreads.virtual().newThread(() -> {
             try {
-                FetchResult fetched = fetch(request);
+                CrawlRequest attempt = sessions == null ? request : sessions.assign(request);
+                FetchResult fetched = fetch(attempt);
                 long retryAfter = step.retryAfter(fetched);
-                String blocked = blocks.signal(request, fetched);
+                String blocked = blocks.signal(attempt, fetched);
+                if (sessions != null) {
+                    sessions.after(attempt, fetched, blocked != null);
+                }
                 lock.lock();
                 try {
                     scheduler.finished(request.host());
@@ -247,7 +256,7 @@ public final class CrawlEngine implements Crawl {
                 } finally {
                     lock.unlock();
                 }
-                CrawlRequest next = step.decide(request, fetched, blocked, retryAfter, () -> stopping, processor::ended);
+                CrawlRequest next = step.decide(attempt, fetched, blocked, retryAfter, () -> stopping, processor::ended);
                 RobotsGate.Released released = new RobotsGate.Released();
                 lock.lock();
                 try {
@@ -289,6 +298,19 @@ public final class CrawlEngine implements Crawl {
         }
     }
 
+    private static SessionPool sessions(SessionPolicy policy, Transport transport, java.util.function.Consumer<String> warnings) {
+        if (!policy.cookies()) {
+            return null;
+        }
+        if (!transport.sendsCookies()) {
+            if (!policy.equals(SessionPolicy.DEFAULT)) {
+                warnings.accept("the transport " + transport.getClass().getSimpleName() + " sends no cookies: sessions are off");
+            }
+            return null;
+        }
+        return new SessionPool(policy);
+    }
+
     /** Tells the host's adaptive concurrency how the attempt went (under the lock): a block counts as an overload. */
     private void feedback(String host, FetchResult fetched, boolean blocked) {
         if (blocked) {
@@ -316,7 +338,7 @@ public final class CrawlEngine implements Crawl {
         try {
             long max = config.fetch().settings().maxBodyBytes();
             long cap = request.kind() == RequestKind.SITEMAP ? Math.max(SitemapReader.MAX_BYTES, max) : max;
-            return transport.fetch(request.url(), cap, request.validators());
+            return transport.fetch(request.url(), cap, request.validators(), sessions == null ? null : sessions.forRequest(request));
         } catch (RuntimeException e) {
             return new FetchResult.Error(FailureReason.IO_ERROR, "transport failed: " + e, 0);
         }

@@ -93,12 +93,15 @@ final class RequestStep {
         }
     }
 
-    /** A block is retried like an overload (a later attempt, or another session, may pass), then ends {@code blocked}. */
+    /**
+     * A block is retried like an overload, from the request's first URL in a new session (a later
+     * attempt, or another session, may pass), then ends {@code blocked}.
+     */
     private CrawlRequest onBlocked(CrawlRequest request, FetchResult.Response r, String signal, int attempts, long retryAfter,
                                    Ended results) {
         if (retriesLeft(request)) {
             stats.retry();
-            return request.retryAt(retryAfter > 0 ? retryAfter : Ticks.now() + retry.backoffNanos(retriesUsed(request) + 1));
+            return request.restartAt(retryAfter > 0 ? retryAfter : Ticks.now() + retry.backoffNanos(retriesUsed(request) + 1));
         }
         return fail(request, FailureReason.BLOCKED, signal, r.status(), attempts, results);
     }

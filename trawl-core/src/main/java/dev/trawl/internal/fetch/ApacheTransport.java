@@ -2,16 +2,19 @@ package dev.trawl.internal.fetch;
 
 import dev.trawl.fetch.FetchResult;
 import dev.trawl.fetch.FetchSettings;
+import dev.trawl.fetch.RequestSession;
 import dev.trawl.fetch.Transport;
 import dev.trawl.fetch.Validators;
 
 import dev.trawl.internal.runtime.Ticks;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
@@ -30,7 +33,8 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * Apache HttpClient 5, classic blocking API, one call per request virtual thread. Redirects,
- * retries and cookies are switched off (the engine owns them); gzip and deflate are decoded by
+ * retries and cookie handling are switched off (the engine owns them: it hands each request its
+ * session's Cookie header, and its id keeps the session's connections apart); gzip and deflate are decoded by
  * the client as the body streams, so the size cap counts decoded bytes. The header section is
  * capped ({@link HeaderLimits}), and a response must begin with a status line.
  */
@@ -83,8 +87,26 @@ public final class ApacheTransport implements Transport {
 
     @Override
     public FetchResult fetch(URI url, long maxBodyBytes, Validators validators) {
+        return fetch(url, maxBodyBytes, validators, null);
+    }
+
+    @Override
+    public boolean sendsCookies() {
+        return true;
+    }
+
+    /** In a session, its id is the connections' user token: the pool leases a session only connections it opened. */
+    @Override
+    public FetchResult fetch(URI url, long maxBodyBytes, Validators validators, RequestSession session) {
         long start = Ticks.now();
         HttpGet get = new HttpGet(url);
+        HttpClientContext context = HttpClientContext.create();
+        if (session != null) {
+            context.setUserToken(session.id());
+            if (session.cookie() != null) {
+                get.setHeader("Cookie", session.cookie());
+            }
+        }
         get.setHeader("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         if (validators.etag() != null) {
             get.setHeader("If-None-Match", validators.etag());
@@ -95,7 +117,7 @@ public final class ApacheTransport implements Transport {
         try (Watchdog.Guard guard = watchdog.guard(start + settings.totalTimeout().toNanos(), get::cancel)) {
             ClassicHttpResponse response = null;
             try {
-                response = client.executeOpen(HttpHost.create(url), get, null);
+                response = client.executeOpen(HttpHost.create(url), get, context);
                 HeaderLimits.Tally tally = new HeaderLimits.Tally();
                 for (Header h : response.getHeaders()) {
                     tally.add(h.getName(), h.getValue());
@@ -108,8 +130,8 @@ public final class ApacheTransport implements Transport {
                 ClassicHttpResponse answered = response;
                 return new FetchResult.Response(response.getCode(), header(response, "Content-Type"),
                         header(response, "Location"), header(response, "Retry-After"), header(response, "ETag"),
-                        header(response, "Last-Modified"), ChallengeSignals.headers(name -> header(answered, name)), body,
-                        Ticks.now() - start);
+                        header(response, "Last-Modified"), ChallengeSignals.headers(name -> header(answered, name)),
+                        session == null ? List.of() : setCookies(response), body, Ticks.now() - start);
             } catch (IOException | RuntimeException e) {
                 // An unfinished body must not be drained (it may never end): drop the connection.
                 if (response instanceof ModalCloseable closeable) {
@@ -119,6 +141,18 @@ public final class ApacheTransport implements Transport {
                 return guard.fired() ? Failures.totalTimeout(settings, elapsed) : Failures.classify(Failures.APACHE, e, settings, elapsed);
             }
         }
+    }
+
+    private static List<String> setCookies(ClassicHttpResponse response) {
+        Header[] headers = response.getHeaders("Set-Cookie");
+        if (headers.length == 0) {
+            return List.of();
+        }
+        List<String> values = new java.util.ArrayList<>(headers.length);
+        for (Header h : headers) {
+            values.add(h.getValue());
+        }
+        return values;
     }
 
     private static String header(ClassicHttpResponse response, String name) {

@@ -2,6 +2,7 @@ package dev.trawl.internal.fetch;
 
 import dev.trawl.fetch.FetchResult;
 import dev.trawl.fetch.FetchSettings;
+import dev.trawl.fetch.RequestSession;
 import dev.trawl.fetch.Transport;
 import dev.trawl.fetch.Validators;
 
@@ -49,6 +50,17 @@ public final class JdkTransport implements Transport {
 
     @Override
     public FetchResult fetch(URI url, long maxBodyBytes, Validators validators) {
+        return fetch(url, maxBodyBytes, validators, null);
+    }
+
+    @Override
+    public boolean sendsCookies() {
+        return true;
+    }
+
+    /** In a session, its cookies go out and come back; the JDK's client shares its connections between sessions. */
+    @Override
+    public FetchResult fetch(URI url, long maxBodyBytes, Validators validators, RequestSession session) {
         long start = Ticks.now();
         HttpRequest.Builder builder = HttpRequest.newBuilder(url)
                 .timeout(settings.responseTimeout())
@@ -60,6 +72,9 @@ public final class JdkTransport implements Transport {
         }
         if (validators.lastModified() != null) {
             builder.header("If-Modified-Since", validators.lastModified());
+        }
+        if (session != null && session.cookie() != null) {
+            builder.header("Cookie", session.cookie());
         }
         HttpRequest request = builder.GET().build();
         CompletableFuture<HttpResponse<InputStream>> pending = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -76,7 +91,8 @@ public final class JdkTransport implements Transport {
                 response.body().close();
                 return new FetchResult.Response(response.statusCode(), header(response, "Content-Type"), header(response, "Location"),
                         header(response, "Retry-After"), header(response, "ETag"), header(response, "Last-Modified"),
-                        ChallengeSignals.headers(name -> header(response, name)), body, Ticks.now() - start);
+                        ChallengeSignals.headers(name -> header(response, name)),
+                        session == null ? java.util.List.of() : response.headers().allValues("Set-Cookie"), body, Ticks.now() - start);
             } catch (IOException | ExecutionException | RuntimeException e) {
                 closeQuietly(open.get());
                 long elapsed = Ticks.now() - start;

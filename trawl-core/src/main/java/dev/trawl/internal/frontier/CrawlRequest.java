@@ -18,9 +18,11 @@ import java.net.URI;
  * @param redirects redirect hops already followed
  * @param notBefore earliest {@link Ticks#now()} at which this request may start (0: now)
  * @param validators what the last crawl saw of this URL's version, sent as a conditional request
+ * @param session   the session its last attempt went out in, kept through redirects so a cookie set by one hop
+ *                  goes with the next; null before the first attempt (never stored: a resumed crawl starts new sessions)
  */
 public record CrawlRequest(URI seedUrl, String source, URI url, String host, RequestKind kind, int depth, int attempts,
-                           int redirects, long notBefore, Validators validators) {
+                           int redirects, long notBefore, Validators validators, String session) {
 
     public CrawlRequest {
         validators = validators == null ? Validators.NONE : validators;
@@ -33,22 +35,37 @@ public record CrawlRequest(URI seedUrl, String source, URI url, String host, Req
 
     /** A fresh request for a valid absolute http(s) URL. */
     public static CrawlRequest of(URI url, String source, RequestKind kind, int depth) {
-        return new CrawlRequest(url, source, url, HostKey.of(url), kind, depth, 0, 0, 0L, Validators.NONE);
+        return new CrawlRequest(url, source, url, HostKey.of(url), kind, depth, 0, 0, 0L, Validators.NONE, null);
     }
 
     /** The same request, to be attempted again no earlier than {@code notBefore}. */
     public CrawlRequest retryAt(long notBefore) {
-        return new CrawlRequest(seedUrl, source, url, host, kind, depth, attempts + 1, redirects, notBefore, validators);
+        return new CrawlRequest(seedUrl, source, url, host, kind, depth, attempts + 1, redirects, notBefore, validators, session);
+    }
+
+    /**
+     * The same request, to be attempted again from its first URL in a new session no earlier than
+     * {@code notBefore}: after a block, a new session must make the whole way again (a cookie
+     * handshake of redirects starts at the first hop).
+     */
+    public CrawlRequest restartAt(long notBefore) {
+        return new CrawlRequest(seedUrl, source, seedUrl, HostKey.of(seedUrl), kind, depth, attempts + 1, redirects, notBefore, validators,
+                null);
     }
 
     /** The next hop of a redirect to {@code target}. */
     public CrawlRequest redirectTo(URI target) {
         return new CrawlRequest(seedUrl, source, target, HostKey.of(target), kind, depth, attempts + 1, redirects + 1, 0L,
-                Validators.NONE);
+                Validators.NONE, session);
+    }
+
+    /** The same request, its attempts from now on in {@code session}. */
+    public CrawlRequest inSession(String session) {
+        return new CrawlRequest(seedUrl, source, url, host, kind, depth, attempts, redirects, notBefore, validators, session);
     }
 
     /** The same request as read back from a store: with the retries already used, the time it may start, what the last crawl saw. */
     public CrawlRequest resumed(int attemptsUsed, long notBefore, Validators validators) {
-        return new CrawlRequest(seedUrl, source, url, host, kind, depth, attemptsUsed, 0, notBefore, validators);
+        return new CrawlRequest(seedUrl, source, url, host, kind, depth, attemptsUsed, 0, notBefore, validators, null);
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ChallengeSignalsTest {
 
     private static FetchResult.Response response(int status, Map<String, String> headers, String body) {
-        return new FetchResult.Response(status, "text/html", null, null, null, null, headers, body.getBytes(StandardCharsets.UTF_8), 0);
+        return new FetchResult.Response(status, "text/html", null, null, null, null, headers, java.util.List.of(), body.getBytes(StandardCharsets.UTF_8), 0);
     }
 
     @Test
