@@ -73,6 +73,7 @@ public final class DemoShop implements AutoCloseable {
     private final ListingPage listingPage;
     private final Drafts drafts;
     private final ShopStats stats;
+    private final java.util.concurrent.atomic.LongAdder sharedConnections = new java.util.concurrent.atomic.LongAdder();
     private final ShopRoutes routes;
     private final ServerSocket server;
     private final URI baseUri;
@@ -136,6 +137,11 @@ public final class DemoShop implements AutoCloseable {
 
     public ShopCounters counters() {
         return stats.snapshot();
+    }
+
+    /** Connections that carried two different cookie-guard passes: two clients' (sessions') requests on one connection. */
+    public long connectionsSharedByTwoPasses() {
+        return sharedConnections.sum();
     }
 
     public void resetCounters() {
@@ -253,6 +259,8 @@ public final class DemoShop implements AutoCloseable {
             InputStream in = new BufferedInputStream(socket.getInputStream(), 8192);
             OutputStream out = new BufferedOutputStream(new Counting(socket.getOutputStream()), 64 * 1024);
             PageBuffer buffer = new PageBuffer();
+            String pass = null; // the cookie guard's pass this connection has carried: a second one means two sessions shared it
+            boolean shared = false;
             while (!closed) {
                 Request request;
                 try {
@@ -264,6 +272,14 @@ public final class DemoShop implements AutoCloseable {
                 }
                 if (request == null) {
                     return;
+                }
+                String carried = CookieGuard.pass(request);
+                if (carried != null && !shared) {
+                    if (pass != null && !pass.equals(carried)) {
+                        shared = true;
+                        sharedConnections.increment();
+                    }
+                    pass = carried;
                 }
                 Exchange x = new Exchange(request, socket, out, buffer);
                 routes.handle(x);

@@ -48,8 +48,9 @@ class SessionsTest {
             assertEquals(PRODUCTS, s.counts().done());
             assertEquals(PRODUCTS, s.counts().products());
             long handshakes = shop.counters().byStatus().getOrDefault(302, 0L);
-            // Without reuse every page would cost two 302s (400); a session's cookie serves its 50 requests.
-            assertTrue(handshakes > 0 && handshakes <= 40, "302s: " + handshakes);
+            // Without reuse every page would cost two 302s (400); a session's cookie serves its 50 requests (a fresh
+            // session's first requests at once may each make the handshake, so the bound is loose).
+            assertTrue(handshakes > 0 && handshakes <= 100, "302s: " + handshakes);
         }
     }
 
@@ -80,6 +81,28 @@ class SessionsTest {
             long handshakes = shop.counters().byStatus().getOrDefault(302, 0L);
             // A session's 10 uses: 2 handshake 302s, then pages (8): at least 200 / 9 sessions, 2 302s each.
             assertTrue(handshakes >= 2L * PRODUCTS / (uses - 1), "302s: " + handshakes);
+        }
+    }
+
+    /**
+     * One request at a time (a fresh session's first requests must not race for its cookie, which
+     * would give one session two passes). Apache HttpClient keeps each session's connections
+     * apart by its user token; the JDK's client cannot, and does share them: the same count shows it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"apache", "jdk"})
+    void onTrawlsTransportNoConnectionServesTwoSessions(String transport) throws Exception {
+        try (DemoShop shop = DemoShop.builder().products(PRODUCTS).guardCookie(true).start()) {
+            CrawlSummary s = crawl(Trawl.crawl().seeds(Seeds.urls(urls(shop))).transport(named(transport)).concurrency(1)
+                    .sessions(SessionPolicy.DEFAULT.withMaxUses(10)).obeyRobots(false));
+            assertEquals(PRODUCTS, s.counts().products());
+            // Every handshake hands out a new pass: a connection that carried two served two sessions.
+            assertTrue(shop.counters().byStatus().getOrDefault(302, 0L) >= 2L * PRODUCTS / 10, "many sessions came and went");
+            if (transport.equals("apache")) {
+                assertEquals(0, shop.connectionsSharedByTwoPasses());
+            } else {
+                assertTrue(shop.connectionsSharedByTwoPasses() > 0, "the JDK client's pool knows no sessions");
+            }
         }
     }
 }
