@@ -1,6 +1,7 @@
 package dev.trawl;
 
 import dev.trawl.fetch.BlockRules;
+import dev.trawl.fetch.ProxyServer;
 import dev.trawl.fetch.SessionPolicy;
 import dev.trawl.crawl.Crawl;
 import dev.trawl.crawl.CrawlEvents;
@@ -64,6 +65,8 @@ public final class CrawlBuilder {
     private String userAgent = DEFAULT_USER_AGENT;
     private int retries = DEFAULT_RETRIES;
     private SessionPolicy sessions = SessionPolicy.DEFAULT;
+    private final List<ProxyServer> proxies = new java.util.ArrayList<>();
+    private boolean transportChosen;
     private final java.util.Set<Integer> blockedStatuses = new java.util.LinkedHashSet<>();
     private final List<String> blockedTexts = new java.util.ArrayList<>();
     private final List<String> blockedSelectors = new java.util.ArrayList<>();
@@ -182,6 +185,16 @@ public final class CrawlBuilder {
         return this;
     }
 
+    /**
+     * A proxy requests go through (repeatable): each session sticks to one, a new session takes the
+     * least-used healthy one, and one that fails cools down. Politeness stays per target host over all
+     * of them. Works with trawl's own transport.
+     */
+    public CrawlBuilder proxy(ProxyServer proxy) {
+        this.proxies.add(java.util.Objects.requireNonNull(proxy, "proxy"));
+        return this;
+    }
+
     /** Redirect hops followed per URL (default {@value #DEFAULT_MAX_REDIRECTS}). */
     public CrawlBuilder maxRedirects(int maxRedirects) {
         this.maxRedirects = maxRedirects;
@@ -194,6 +207,7 @@ public final class CrawlBuilder {
      */
     public CrawlBuilder transport(Transport.Factory transport) {
         this.transport = transport;
+        this.transportChosen = true;
         return this;
     }
 
@@ -203,6 +217,7 @@ public final class CrawlBuilder {
      */
     public CrawlBuilder transport(Transport transport) {
         this.transport = transport == null ? null : settings -> transport;
+        this.transportChosen = true;
         return this;
     }
 
@@ -367,6 +382,8 @@ public final class CrawlBuilder {
         range("maxRedirects", maxRedirects, 0, MAX_REDIRECTS);
         BlockRules blocked = blockRules();
         require("sessions", sessions != null, "must be set", null);
+        require("proxies", proxies.isEmpty() || !transportChosen,
+                "work with trawl's own transport (Apache HttpClient) only: give no transport of your own", null);
         range("sessionUses", sessions.maxUses(), 1, Integer.MAX_VALUE);
         range("sessionsPerHost", sessions.perHost(), 1, MAX_CONCURRENCY);
         range("sessionErrors", sessions.maxErrors(), 1, Integer.MAX_VALUE);
@@ -388,7 +405,7 @@ public final class CrawlBuilder {
         FetchSettings settings = new FetchSettings(min(connectTimeout, totalTimeout), min(responseTimeout, totalTimeout),
                 totalTimeout, maxBodyBytes, userAgent, concurrency, perHost);
         return new CrawlConfig(seeds,
-                new CrawlConfig.Fetch(settings, retries, backoff, maxRedirects, transport, blocked, sessions),
+                new CrawlConfig.Fetch(settings, retries, backoff, maxRedirects, transport, blocked, sessions, proxies),
                 new CrawlConfig.Politeness(concurrency, perHost, delay, obeyRobots, maxCrawlDelay, adaptive),
                 new CrawlConfig.Discovery(follow, trackingParameters, modifiedSince, b, l, followOffsite),
                 new CrawlConfig.Output(extractor, recipes, sinks, store, job, warnings, detectBlocking, events));

@@ -1,6 +1,7 @@
 package dev.trawl.config;
 
 import dev.trawl.fetch.BlockRules;
+import dev.trawl.fetch.ProxyServer;
 import dev.trawl.fetch.SessionPolicy;
 import dev.trawl.crawl.CrawlEvents;
 import dev.trawl.crawl.Seeds;
@@ -37,9 +38,15 @@ public record CrawlConfig(Seeds seeds, Fetch fetch, Politeness politeness, Disco
      * @param transport    makes the crawl's HTTP client from {@code settings}
      * @param blocked      the user's own signs of a block, beside trawl's
      * @param sessions     how cookies and sessions are kept
+     * @param proxies      the proxies requests go through, each session sticking to one; empty: direct
      */
     public record Fetch(FetchSettings settings, int retries, Duration backoff, int maxRedirects, Transport.Factory transport,
-                        BlockRules blocked, SessionPolicy sessions) {}
+                        BlockRules blocked, SessionPolicy sessions, List<ProxyServer> proxies) {
+
+        public Fetch {
+            proxies = List.copyOf(proxies);
+        }
+    }
 
     /**
      * @param concurrency   requests in flight at most, over all hosts

@@ -15,13 +15,15 @@ import java.util.List;
  * @param recipeReport one line per recipe field that read nothing on some page, or recipe that matched no page
  * @param incomplete   one line per seed list not read to its end and per sink not written whole (which, and the OS's
  *                     reason); with a store, the store still holds every result the crawl had
+ * @param proxies      how each proxy fared, in the order given; empty without proxies
  */
 public record CrawlSummary(CrawlCounts counts, Duration elapsed, Duration cpu, boolean stoppedEarly, Run run,
-                           List<String> recipeReport, List<String> incomplete) {
+                           List<String> recipeReport, List<String> incomplete, List<ProxyCounts> proxies) {
 
     public CrawlSummary {
         recipeReport = List.copyOf(recipeReport);
         incomplete = List.copyOf(incomplete);
+        proxies = List.copyOf(proxies);
     }
 
     /** Pages fetched per second of wall time. */

@@ -44,6 +44,12 @@ public enum FailureReason {
      * The detail names the signal: {@code cloudflare challenge (403)}.
      */
     BLOCKED(true),
+    /**
+     * The proxy the request went through failed on every attempt: no connection to it, a refused
+     * tunnel or password (407), a SOCKS handshake that failed. Each time, the proxy cools down and the
+     * retry takes another session and proxy.
+     */
+    PROXY(true),
     /** The final HTTP status was not a success; retryable statuses failed on every attempt. */
     HTTP_STATUS(false),
     /** The seed was not a valid absolute URL. */

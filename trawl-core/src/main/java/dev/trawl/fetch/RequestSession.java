@@ -5,5 +5,11 @@ package dev.trawl.fetch;
  *
  * @param id     the session's name; a transport that pools connections keeps them apart by it
  * @param cookie the {@code Cookie} header the session has for this request's URL; null for none
+ * @param proxy  the proxy the session goes through; null: direct
  */
-public record RequestSession(String id, String cookie) {}
+public record RequestSession(String id, String cookie, ProxyServer proxy) {
+
+    public RequestSession(String id, String cookie) {
+        this(id, cookie, null);
+    }
+}

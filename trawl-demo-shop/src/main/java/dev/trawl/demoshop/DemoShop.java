@@ -74,6 +74,7 @@ public final class DemoShop implements AutoCloseable {
     private final Drafts drafts;
     private final ShopStats stats;
     private final java.util.concurrent.atomic.LongAdder sharedConnections = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.Map<String, java.util.concurrent.atomic.LongAdder> byClient = new java.util.concurrent.ConcurrentHashMap<>();
     private final ShopRoutes routes;
     private final ServerSocket server;
     private final URI baseUri;
@@ -137,6 +138,13 @@ public final class DemoShop implements AutoCloseable {
 
     public ShopCounters counters() {
         return stats.snapshot();
+    }
+
+    /** Requests by the client address they came from (a proxy's outgoing address), since start. */
+    public java.util.Map<String, Long> requestsByClient() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        byClient.forEach((address, n) -> counts.put(address, n.sum()));
+        return counts;
     }
 
     /** Connections that carried two different cookie-guard passes: two clients' (sessions') requests on one connection. */
@@ -273,6 +281,8 @@ public final class DemoShop implements AutoCloseable {
                 if (request == null) {
                     return;
                 }
+                byClient.computeIfAbsent(socket.getInetAddress().getHostAddress(), a -> new java.util.concurrent.atomic.LongAdder())
+                        .increment();
                 String carried = CookieGuard.pass(request);
                 if (carried != null && !shared) {
                     if (pass != null && !pass.equals(carried)) {

@@ -4,6 +4,8 @@ import dev.trawl.crawl.Crawl;
 import dev.trawl.config.CrawlConfig;
 import dev.trawl.crawl.CrawlCounts;
 import dev.trawl.fetch.SessionPolicy;
+import dev.trawl.internal.proxy.ProxiedTransport;
+import dev.trawl.internal.proxy.ProxyPool;
 import dev.trawl.internal.session.SessionPool;
 import dev.trawl.crawl.CrawlProgress;
 import dev.trawl.crawl.CrawlSummary;
@@ -71,6 +73,8 @@ public final class CrawlEngine implements Crawl {
     private final BlockDetector blocks;
     /** Null when sessions are off, or the transport cannot keep them. */
     private final SessionPool sessions;
+    /** Null without proxies. */
+    private final ProxyPool proxies;
     private final Run run;
     private final RobotsGate robots;
     private final ResponseProcessor processor;
@@ -99,7 +103,8 @@ public final class CrawlEngine implements Crawl {
         this.writer = opened.log();
         this.run = opened.run();
         try {
-            this.transport = config.fetch().transport().create(config.fetch().settings());
+            this.transport = config.fetch().proxies().isEmpty() ? config.fetch().transport().create(config.fetch().settings())
+                    : new ProxiedTransport(config.fetch().settings(), config.fetch().proxies());
         } catch (RuntimeException e) {
             frontier.close();
             writer.close(false);
@@ -107,7 +112,8 @@ public final class CrawlEngine implements Crawl {
         }
         this.step = new RequestStep(config.fetch().maxRedirects(), setup.retry(), setup.destinations(), stats);
         this.blocks = new BlockDetector(config.fetch().blocked(), setup.recipes());
-        this.sessions = sessions(config.fetch().sessions(), transport, config.output().warnings());
+        this.proxies = config.fetch().proxies().isEmpty() ? null : new ProxyPool(config.fetch().proxies());
+        this.sessions = sessions(config.fetch().sessions(), transport, proxies, config.output().warnings());
         this.robots = new RobotsGate(scheduler, politeness.obeyRobots(), politeness.maxCrawlDelay());
         this.processor = new ResponseProcessor(setup, stats, frontier, writer, this::robotsLearned);
         this.blocking = config.output().detectBlocking()
@@ -298,7 +304,11 @@ public final class CrawlEngine implements Crawl {
         }
     }
 
-    private static SessionPool sessions(SessionPolicy policy, Transport transport, java.util.function.Consumer<String> warnings) {
+    private static SessionPool sessions(SessionPolicy policy, Transport transport, ProxyPool proxies,
+                                        java.util.function.Consumer<String> warnings) {
+        if (proxies != null) {
+            return new SessionPool(policy, proxies, warnings); // each session sticks to its proxy, with cookies or without
+        }
         if (!policy.cookies()) {
             return null;
         }
@@ -308,7 +318,7 @@ public final class CrawlEngine implements Crawl {
             }
             return null;
         }
-        return new SessionPool(policy);
+        return new SessionPool(policy, null, warnings);
     }
 
     /** Tells the host's adaptive concurrency how the attempt went (under the lock): a block counts as an overload. */
@@ -398,7 +408,8 @@ public final class CrawlEngine implements Crawl {
             summary.completeExceptionally(failure);
         } else {
             summary.complete(new CrawlSummary(stats.snapshot(), elapsed, cpu, early, run, setup.recipes().report(),
-                    java.util.stream.Stream.concat(frontier.seedsLost().stream(), writer.incomplete().stream()).toList()));
+                    java.util.stream.Stream.concat(frontier.seedsLost().stream(), writer.incomplete().stream()).toList(),
+                    proxies == null ? List.of() : proxies.counts()));
         }
     }
 

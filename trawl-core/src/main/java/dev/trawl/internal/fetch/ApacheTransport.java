@@ -2,6 +2,7 @@ package dev.trawl.internal.fetch;
 
 import dev.trawl.fetch.FetchResult;
 import dev.trawl.fetch.FetchSettings;
+import dev.trawl.fetch.ProxyServer;
 import dev.trawl.fetch.RequestSession;
 import dev.trawl.fetch.Transport;
 import dev.trawl.fetch.Validators;
@@ -45,8 +46,22 @@ public final class ApacheTransport implements Transport {
     private final Watchdog watchdog = new Watchdog();
 
     public ApacheTransport(FetchSettings settings) {
+        this(settings, null);
+    }
+
+    /**
+     * Through {@code proxy} (null: direct): an http proxy for plain requests and CONNECT tunnels, its
+     * password sent when it asks (407); a socks5 proxy for every connection, its password given by
+     * {@link SocksPasswords}.
+     */
+    public ApacheTransport(FetchSettings settings, ProxyServer proxy) {
         this.settings = settings;
         Timeout response = Timeout.of(settings.responseTimeout());
+        SocketConfig.Builder socket = SocketConfig.custom().setTcpNoDelay(true).setSoTimeout(response);
+        if (proxy != null && proxy.scheme().equals("socks5")) {
+            socket.setSocksProxyAddress(new java.net.InetSocketAddress(proxy.host(), proxy.port()));
+            SocksPasswords.register(proxy);
+        }
         this.pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(settings.maxConnections())
                 .setMaxConnPerRoute(settings.maxConnectionsPerHost())
@@ -60,18 +75,47 @@ public final class ApacheTransport implements Transport {
                         // connection closes and then read as "no response".
                         .responseParserFactory(new DefaultHttpResponseParserFactory(HeaderLimits.apache()))
                         .build())
-                .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).setSoTimeout(response).build())
+                .setDefaultSocketConfig(socket.build())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                        // Through a proxy, a pooled connection is checked before it is reused (see the retry strategy below).
+                        .setValidateAfterInactivity(proxy == null ? null : org.apache.hc.core5.util.TimeValue.ofMilliseconds(1))
+
                         .setSocketTimeout(response)
                         .build())
                 .build();
-        this.client = HttpClients.custom()
+        var builder = HttpClients.custom();
+        if (proxy != null && proxy.scheme().equals("http")) {
+            builder.setProxy(new HttpHost("http", proxy.host(), proxy.port()));
+            if (proxy.user() != null) {
+                var credentials = new org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider();
+                credentials.setCredentials(new org.apache.hc.client5.http.auth.AuthScope(proxy.host(), proxy.port()),
+                        new org.apache.hc.client5.http.auth.UsernamePasswordCredentials(proxy.user(),
+                                (proxy.password() == null ? "" : proxy.password()).toCharArray()));
+                builder.setDefaultCredentialsProvider(credentials);
+            }
+        } else {
+            builder.disableAuthCaching();
+        }
+        if (proxy == null) {
+            builder.disableAutomaticRetries();
+        } else {
+            // A proxy may close a kept-alive connection after a response without saying so (tinyproxy does), and the
+            // next request on it gets no response at all: that request, and only that kind of failure, is sent once more
+            // on a new connection, as browsers do. Statuses are never retried here: the engine owns those.
+            builder.setRetryStrategy(new org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy(1,
+                    org.apache.hc.core5.util.TimeValue.ZERO_MILLISECONDS) {
+                @Override
+                public boolean retryRequest(org.apache.hc.core5.http.HttpResponse response, int execCount,
+                                            org.apache.hc.core5.http.protocol.HttpContext context) {
+                    return false;
+                }
+            });
+        }
+        this.client = builder
                 .setConnectionManager(pool)
                 .disableRedirectHandling()
-                .disableAutomaticRetries()
                 .disableCookieManagement()
-                .disableAuthCaching()
                 .setUserAgent(settings.userAgent())
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(response)

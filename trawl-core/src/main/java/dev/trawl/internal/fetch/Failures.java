@@ -62,6 +62,8 @@ final class Failures {
     /** Apache HttpClient 5's own exceptions, before the JDK's they extend. */
     static final List<Rule> APACHE = Stream.concat(Stream.of(
             new Rule(TooLarge.class, FailureReason.TOO_LARGE, (t, s) -> t.getMessage()),
+            new Rule(org.apache.hc.client5.http.impl.TunnelRefusedException.class, FailureReason.PROXY,
+                    (t, s) -> "the proxy refused the tunnel: " + t.getMessage()),
             new Rule(org.apache.hc.client5.http.ConnectTimeoutException.class, FailureReason.TIMEOUT, Failures::noConnection),
             new Rule(org.apache.hc.client5.http.HttpHostConnectException.class, FailureReason.REFUSED, (t, s) -> "connection refused"),
             new Rule(org.apache.hc.core5.http.TruncatedChunkException.class, FailureReason.RESET,

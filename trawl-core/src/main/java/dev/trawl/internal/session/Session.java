@@ -1,5 +1,6 @@
 package dev.trawl.internal.session;
 
+import dev.trawl.fetch.ProxyServer;
 import dev.trawl.fetch.RequestSession;
 import java.net.URI;
 import java.time.Instant;
@@ -30,14 +31,25 @@ final class Session {
 
     private final String id;
     private final String host;
+    private final ProxyServer proxy;
     private final BasicCookieStore jar = new BasicCookieStore();
     private final AtomicInteger uses = new AtomicInteger();
     private final AtomicInteger errorsInARow = new AtomicInteger();
     private volatile boolean retired;
 
     Session(String id, String host) {
+        this(id, host, null);
+    }
+
+    Session(String id, String host, ProxyServer proxy) {
         this.id = id;
         this.host = host;
+        this.proxy = proxy;
+    }
+
+    /** The proxy it goes through for all its life; null: direct. */
+    ProxyServer proxy() {
+        return proxy;
     }
 
     String id() {
@@ -61,7 +73,7 @@ final class Session {
     RequestSession forRequest(URI url, boolean cookies) {
         uses.incrementAndGet();
         if (!cookies) {
-            return new RequestSession(id, null);
+            return new RequestSession(id, null, proxy);
         }
         CookieOrigin origin = origin(url);
         jar.clearExpired(Instant.now());
@@ -72,11 +84,11 @@ final class Session {
             }
         }
         if (matching.isEmpty()) {
-            return new RequestSession(id, null);
+            return new RequestSession(id, null, proxy);
         }
         matching.sort(CookiePathComparator.INSTANCE); // longer paths first, as RFC 6265 section 5.4 asks
         List<Header> headers = SPEC.formatCookies(matching);
-        return new RequestSession(id, headers.isEmpty() ? null : headers.getFirst().getValue());
+        return new RequestSession(id, headers.isEmpty() ? null : headers.getFirst().getValue(), proxy);
     }
 
     /** Keeps the cookies a response from {@code url} set; one that breaks the rules (another site's domain) is dropped. */

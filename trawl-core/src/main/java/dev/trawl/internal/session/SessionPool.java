@@ -1,9 +1,13 @@
 package dev.trawl.internal.session;
 
+import dev.trawl.crawl.FailureReason;
 import dev.trawl.fetch.FetchResult;
+import dev.trawl.fetch.ProxyServer;
 import dev.trawl.fetch.RequestSession;
 import dev.trawl.fetch.SessionPolicy;
 import dev.trawl.internal.frontier.CrawlRequest;
+import dev.trawl.internal.proxy.ProxyPool;
+import dev.trawl.internal.runtime.Ticks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,22 +24,42 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class SessionPool {
     private final SessionPolicy policy;
+    /** Null: every session goes direct. */
+    private final ProxyPool proxies;
+    private final java.util.function.Consumer<String> warnings;
+    private volatile long waitingUntil;
     private final Map<String, List<Session>> byHost = new ConcurrentHashMap<>();
     private final Map<String, Session> byId = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final LongAdder retired = new LongAdder();
 
     public SessionPool(SessionPolicy policy) {
-        this.policy = policy;
+        this(policy, null, line -> { });
     }
 
-    /** The request in the session its next attempt goes out in: the one it had, unless that retired. */
+    /** Sessions through {@code proxies} (null: direct); {@code warnings} hears when every proxy is cooling down. */
+    public SessionPool(SessionPolicy policy, ProxyPool proxies, java.util.function.Consumer<String> warnings) {
+        this.policy = policy;
+        this.proxies = proxies;
+        this.warnings = warnings;
+    }
+
+    /**
+     * The request in the session its next attempt goes out in: the one it had, unless that retired.
+     * A new session takes a proxy; when every proxy is cooling down, this waits until one is tried
+     * again (interrupted, as the crawl stops, it returns the request without a session).
+     */
     public CrawlRequest assign(CrawlRequest request) {
         Session had = request.session() == null ? null : byId.get(request.session());
-        if (had != null && !had.retired()) {
+        if (had != null && !had.retired() && (proxies == null || proxies.ready(had.proxy()))) {
             return request;
         }
-        return request.inSession(take(request.host()).id());
+        try {
+            return request.inSession(take(request.host()).id());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return request.inSession(null);
+        }
     }
 
     /** What the transport is to send of the request's session. */
@@ -59,6 +83,13 @@ public final class SessionPool {
                 if (policy.cookies()) {
                     s.received(request.url(), r.setCookies());
                 }
+                if (s.proxy() != null) {
+                    proxies.answered(s.proxy(), r.elapsedNanos(), blocked);
+                }
+            }
+            case FetchResult.Error e when e.reason() == FailureReason.PROXY -> {
+                proxies.failed(s.proxy(), e.detail());
+                retire = true; // a new session takes another proxy
             }
             case FetchResult.Error e -> retire |= s.networkError() >= policy.maxErrors();
         }
@@ -76,17 +107,46 @@ public final class SessionPool {
         return retired.sum();
     }
 
-    private Session take(String host) {
+    private Session take(String host) throws InterruptedException {
         List<Session> live = byHost.computeIfAbsent(host, h -> new ArrayList<>());
+        while (true) {
+            Session s = take(host, live);
+            if (s != null) {
+                return s;
+            }
+            waitForAProxy();
+        }
+    }
+
+    private void waitForAProxy() throws InterruptedException {
+        long at = proxies.readyAt();
+        if (at == 0) {
+            return;
+        }
+        if (at != waitingUntil) {
+            waitingUntil = at;
+            warnings.accept("every proxy is cooling down: the crawl waits until "
+                    + java.time.LocalTime.now().plusNanos(at - Ticks.now()).withNano(0) + ", when the first is tried again");
+        }
+        Thread.sleep(Math.max(1, (at - Ticks.now()) / 1_000_000));
+    }
+
+    /** The least-used live session, or a new one; null when a new one is needed and no proxy is ready. */
+    private Session take(String host, List<Session> live) {
         synchronized (live) {
             Session least = null;
             for (Session s : live) {
-                if (least == null || s.uses() < least.uses()) {
+                boolean usable = proxies == null || proxies.ready(s.proxy());
+                if (usable && (least == null || s.uses() < least.uses())) {
                     least = s;
                 }
             }
             if (least == null || live.size() < policy.perHost() && least.uses() > 0) {
-                least = new Session("s" + ids.incrementAndGet(), host);
+                ProxyServer proxy = proxies == null ? null : proxies.pick();
+                if (proxies != null && proxy == null) {
+                    return least; // no proxy ready for a new session: a live one serves, else the caller waits
+                }
+                least = new Session("s" + ids.incrementAndGet(), host, proxy);
                 live.add(least);
                 byId.put(least.id(), least);
             }

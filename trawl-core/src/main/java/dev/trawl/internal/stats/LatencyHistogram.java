@@ -7,17 +7,17 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * Latencies in log-linear buckets (eight a power of two, so within 12.5 %), from 1 µs to about
  * 18 minutes, counted without locks. Percentiles are the upper bound of their bucket.
  */
-final class LatencyHistogram {
+public final class LatencyHistogram {
     private static final int SUB = 8;
     private static final int POWERS = 40;
     private final AtomicLongArray counts = new AtomicLongArray(SUB * POWERS);
 
-    void record(long nanos) {
+    public void record(long nanos) {
         counts.incrementAndGet(bucket(Math.max(1, nanos / 1_000)));
     }
 
     /** The {@code q} quantile (0 to 1), or zero when nothing was recorded. */
-    Duration percentile(double q) {
+    public Duration percentile(double q) {
         long total = 0;
         for (int i = 0; i < counts.length(); i++) {
             total += counts.get(i);
