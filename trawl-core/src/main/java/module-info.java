@@ -31,6 +31,7 @@ module trawl.core {
     exports dev.trawl.internal.frontier to trawl.postgres;
     exports dev.trawl.internal.fetch to trawl.cli;
     exports dev.trawl.internal.output to trawl.cli;
+    exports dev.trawl.internal.proxy to trawl.cli;
     exports dev.trawl.internal.report to trawl.cli;
     exports dev.trawl.internal.runtime to trawl.cli;
     exports dev.trawl.internal.stats to trawl.cli;

@@ -66,7 +66,6 @@ public final class CrawlBuilder {
     private int retries = DEFAULT_RETRIES;
     private SessionPolicy sessions = SessionPolicy.DEFAULT;
     private final List<ProxyServer> proxies = new java.util.ArrayList<>();
-    private boolean transportChosen;
     private final java.util.Set<Integer> blockedStatuses = new java.util.LinkedHashSet<>();
     private final List<String> blockedTexts = new java.util.ArrayList<>();
     private final List<String> blockedSelectors = new java.util.ArrayList<>();
@@ -207,7 +206,6 @@ public final class CrawlBuilder {
      */
     public CrawlBuilder transport(Transport.Factory transport) {
         this.transport = transport;
-        this.transportChosen = true;
         return this;
     }
 
@@ -217,7 +215,6 @@ public final class CrawlBuilder {
      */
     public CrawlBuilder transport(Transport transport) {
         this.transport = transport == null ? null : settings -> transport;
-        this.transportChosen = true;
         return this;
     }
 
@@ -382,8 +379,8 @@ public final class CrawlBuilder {
         range("maxRedirects", maxRedirects, 0, MAX_REDIRECTS);
         BlockRules blocked = blockRules();
         require("sessions", sessions != null, "must be set", null);
-        require("proxies", proxies.isEmpty() || !transportChosen,
-                "work with trawl's own transport (Apache HttpClient) only: give no transport of your own", null);
+        require("proxies", proxies.isEmpty() || transport == Transports.apache(),
+                "go through trawl's own transport, Apache HttpClient (Transports.apache())", "another transport");
         range("sessionUses", sessions.maxUses(), 1, Integer.MAX_VALUE);
         range("sessionsPerHost", sessions.perHost(), 1, MAX_CONCURRENCY);
         range("sessionErrors", sessions.maxErrors(), 1, Integer.MAX_VALUE);

@@ -1,6 +1,9 @@
 package dev.trawl.cli;
 
+import dev.trawl.fetch.ProxyServer;
 import dev.trawl.fetch.SessionPolicy;
+import dev.trawl.internal.proxy.ProxyFile;
+import dev.trawl.internal.text.ControlChars;
 import dev.trawl.CrawlBuilder;
 import dev.trawl.Recipes;
 import dev.trawl.Transports;
@@ -87,6 +90,12 @@ final class CrawlOptions {
     @Option(names = "--modified-since", paramLabel = "DATE", description = "Skip sitemap entries whose <lastmod> is older, e.g. 2026-11-01 or 2026-11-01T12:00:00Z.")
     String modifiedSince;
 
+    @Option(names = "--proxy", paramLabel = "URL", description = "Send requests through this proxy: http://[user:password@]host:port (plain requests and CONNECT tunnels for https) or socks5://[user:password@]host:port. Repeatable; each session sticks to one, a new session takes the least-used healthy one, one that fails cools down. The password is never printed.")
+    List<String> proxyUrls = new ArrayList<>();
+
+    @Option(names = "--proxies", paramLabel = "FILE", description = "Proxies from a file, one URL a line (# comments); a bad line stops the crawl before it starts, as FILE:LINE: why.")
+    Path proxyFile;
+
     @Option(names = "--no-cookies", description = "Send no cookies: every request stands alone. By default each target host has 4 sessions, each a cookie jar (RFC 6265) kept through redirects.")
     boolean noCookies;
 
@@ -167,6 +176,7 @@ final class CrawlOptions {
                 .detectBlocking(detectBlocking).adaptive(adaptive)
                 .concurrency(concurrency).perHost(perHost, delay.value()).timeout(timeout.value()).retries(retries).transport(transport());
         builder.sessions(noCookies ? SessionPolicy.OFF : SessionPolicy.DEFAULT.withMaxUses(sessionUses));
+        proxies().forEach(builder::proxy);
         blockedStatuses.forEach(builder::blockedStatus);
         blockedTexts.forEach(builder::blockedText);
         blockedSelectors.forEach(builder::blockedCss);
@@ -174,6 +184,34 @@ final class CrawlOptions {
             builder.userAgent(userAgent);
         }
         return builder;
+    }
+
+    private List<ProxyServer> proxies() {
+        List<ProxyServer> proxies = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (String url : proxyUrls) {
+            try {
+                proxies.add(ProxyServer.parse(url));
+            } catch (IllegalArgumentException e) {
+                problems.add("--proxy: " + ControlChars.escape(e.getMessage()));
+            }
+        }
+        if (proxyFile != null) {
+            try {
+                ProxyFile.Read read = ProxyFile.read(proxyFile);
+                proxies.addAll(read.proxies());
+                problems.addAll(read.problems());
+                if (read.proxies().isEmpty() && read.problems().isEmpty()) {
+                    problems.add(proxyFile + ": no proxy in the file");
+                }
+            } catch (java.io.IOException e) {
+                problems.add(proxyFile + ": cannot read: " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new UserError(problems, 2);
+        }
+        return proxies;
     }
 
     private Transport.Factory transport() {

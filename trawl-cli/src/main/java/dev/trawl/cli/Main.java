@@ -47,7 +47,7 @@ public final class Main implements Runnable {
                 .setParameterExceptionHandler(Main::badUsage)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (e instanceof UserError u) {
-                        cmd.getErr().println(LogLines.text(u.getMessage()));
+                        u.lines().forEach(line -> cmd.getErr().println(LogLines.text(line)));
                         return u.exitCode();
                     }
                     throw e;

@@ -42,6 +42,7 @@ final class SummaryPrinter {
                     unchanged > 0 ? "; " + unchanged + " pages unchanged since the last run (304)" : "");
         }
         hosts(s, out);
+        proxies(s, out);
         out.flush();
     }
 
@@ -60,6 +61,20 @@ final class SummaryPrinter {
             out.printf(Locale.ROOT, row, ControlChars.escape(h.host()), h.done(), h.products(), millis(h.p50()), millis(h.p95()), millis(h.p99()),
                     String.format(Locale.ROOT, "%.1f", h.bytes() / 1e6), String.format(Locale.ROOT, "%.1f", h.concurrency(s.elapsed())),
                     failed.isEmpty() ? "-" : failed);
+        }
+    }
+
+    /** Per proxy (password masked): sessions, requests, blocked, errors, median latency, state. */
+    private static void proxies(CrawlSummary s, PrintWriter out) {
+        if (s.proxies().isEmpty()) {
+            return;
+        }
+        int width = Math.max(5, s.proxies().stream().mapToInt(p -> ControlChars.escape(p.proxy()).length()).max().orElse(5));
+        String row = "  %-" + width + "s %8s %8s %7s %6s %7s  %s%n";
+        out.printf(Locale.ROOT, row, "proxy", "sessions", "requests", "blocked", "errors", "p50 ms", "state");
+        for (var p : s.proxies()) {
+            out.printf(Locale.ROOT, row, ControlChars.escape(p.proxy()), p.sessions(), p.requests(), p.blocked(), p.errors(), millis(p.p50()),
+                    ControlChars.escape(p.state()));
         }
     }
 
@@ -88,6 +103,11 @@ final class SummaryPrinter {
         c.failedByReason().forEach((r, n) -> reasons.put(r.code(), n));
         ObjectNode statuses = json.putObject("status");
         c.byStatus().forEach((st, n) -> statuses.put(String.valueOf(st), n));
+        var proxies = json.putArray("proxies");
+        for (var p : s.proxies()) {
+            proxies.addObject().put("proxy", p.proxy()).put("sessions", p.sessions()).put("requests", p.requests())
+                    .put("blocked", p.blocked()).put("errors", p.errors()).put("p50_ms", p.p50().toNanos() / 1e6).put("state", p.state());
+        }
         return json;
     }
 }

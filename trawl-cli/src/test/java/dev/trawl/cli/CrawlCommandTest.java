@@ -24,6 +24,11 @@ class CrawlCommandTest {
 
     /** A URL file of the shop's first {@code n} product pages. */
     private Path urlFile(DemoShop shop, int n) throws java.io.IOException {
+        return urlFile(shop, n, dir);
+    }
+
+    /** A URL file of the shop's first {@code n} product pages, in {@code dir}. */
+    static Path urlFile(DemoShop shop, int n, Path dir) throws java.io.IOException {
         StringBuilder text = new StringBuilder();
         for (int id = 0; id < n; id++) {
             text.append(shop.baseUri().resolve("/p/" + id)).append('\n');

@@ -16,16 +16,16 @@ import java.util.List;
  * tinyproxy for HTTP and CONNECT, microsocks for SOCKS5. Each listens on 127.0.0.1 and sends from
  * an outgoing address of its own (127.0.1.x), so a shop tells them apart. Closed with the test.
  */
-final class TestProxies implements AutoCloseable {
+public final class TestProxies implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final Path dir;
 
-    TestProxies(Path dir) {
+    public TestProxies(Path dir) {
         this.dir = dir;
     }
 
     /** A tinyproxy sending from {@code outgoing}, asking for {@code user}/{@code password} when given; returns its port. */
-    int http(String outgoing, String user, String password) throws IOException, InterruptedException {
+    public int http(String outgoing, String user, String password) throws IOException, InterruptedException {
         int port = freePort();
         Path conf = dir.resolve("tinyproxy-" + port + ".conf");
         Files.writeString(conf, "Port " + port + "\nListen 127.0.0.1\nBind " + outgoing + "\nTimeout 30\nMaxClients 200\n"
@@ -36,7 +36,7 @@ final class TestProxies implements AutoCloseable {
     }
 
     /** A microsocks sending from {@code outgoing}, with a user and password; returns its port. */
-    int socks(String outgoing, String user, String password) throws IOException, InterruptedException {
+    public int socks(String outgoing, String user, String password) throws IOException, InterruptedException {
         int port = freePort();
         start(List.of(program("microsocks"), "-i", "127.0.0.1", "-p", String.valueOf(port), "-b", outgoing, "-u", user, "-P", password),
                 port);
@@ -44,7 +44,7 @@ final class TestProxies implements AutoCloseable {
     }
 
     /** A port nothing listens on. */
-    static int closedPort() throws IOException {
+    public static int closedPort() throws IOException {
         return freePort();
     }
 
