@@ -45,9 +45,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * starts each request the scheduler lets go on a virtual thread of its own; that thread fetches
  * with the {@link Transport} (4), decides what the attempt means ({@link RequestStep}, 5), reads
  * what the response yields ({@link ResponseProcessor}, 6) and hands the terminal result to the
- * crawl's {@link ResultLog} (7); {@link CrawlStats} counts all along (8). Step 3, sessions, has
- * no stage yet: every request goes out as itself. The frontier and the writer come from a
- * {@link FrontierFactory}. Internal: use {@link dev.trawl.Trawl#crawl()}.
+ * crawl's {@link ResultLog} (7); {@link CrawlStats} counts all along (8). Before it fetches, the
+ * request takes its session from the {@link SessionPool} (3: a cookie jar and a proxy, kept through
+ * its redirects), and gives back what came of it, a block judged by the {@link BlockDetector}. The
+ * frontier and the writer come from a {@link FrontierFactory}. Internal: use {@link dev.trawl.Trawl#crawl()}.
  */
 public final class CrawlEngine implements Crawl {
     /** A JSON-LD page (Jackson) and a microdata page (jsoup's DOM): the extractor's two paths. */
