@@ -72,6 +72,12 @@ final class DemoShopCommand implements Callable<Integer> {
     @Option(names = "--throttle-above", paramLabel = "N", description = "Answer 429 (no Retry-After) to product pages while more than N requests are served (default: never).")
     int throttleAbove;
 
+    @Option(names = "--guard", paramLabel = "RATE", description = "Play a bot manager's rate limit: a client address that sends more than RATE product requests in a second is banned for --guard-ban and gets 403 challenge pages (Cloudflare's markers). Counters: /_shop/guard.")
+    int guardRate;
+
+    @Option(names = "--guard-ban", paramLabel = "DURATION", description = "How long --guard bans an address (default: ${DEFAULT-VALUE}).")
+    Duration guardBan = Duration.ofSeconds(10);
+
     @Option(names = "--guard-cookie", description = "Let only clients that keep cookies reach product pages: a 302 sets the shop's cookie, and a client that comes back without it gets a 200 challenge page.")
     boolean guardCookie;
 
@@ -112,6 +118,9 @@ final class DemoShopCommand implements Callable<Integer> {
                     b.crawlDelay(crawlDelay);
                 }
                 b.guardCookie(guardCookie);
+                if (guardRate > 0) {
+                    b.guardRate(guardRate, guardBan);
+                }
                 if (throttleAbove > 0) {
                     b.throttleAbove(throttleAbove);
                 }

@@ -74,6 +74,7 @@ public final class DemoShop implements AutoCloseable {
     private final Drafts drafts;
     private final ShopStats stats;
     private final java.util.concurrent.atomic.LongAdder sharedConnections = new java.util.concurrent.atomic.LongAdder();
+    private final RateGuard rateGuard;
     private final java.util.Map<String, java.util.concurrent.atomic.LongAdder> byClient = new java.util.concurrent.ConcurrentHashMap<>();
     private final ShopRoutes routes;
     private final ServerSocket server;
@@ -88,6 +89,7 @@ public final class DemoShop implements AutoCloseable {
         this.productPage = new ProductPage(b.markup, b.priceFormat, catalogue.seller());
         this.listingPage = new ListingPage(b.markup, b.priceFormat);
         this.drafts = new Drafts(b.products, b.sitemapChildSize);
+        this.rateGuard = b.guardRate > 0 ? new RateGuard(b.guardRate, b.guardBan) : null;
         this.stats = new ShopStats(b.products);
         this.routes = new ShopRoutes(this, stats);
         this.server = new ServerSocket();
@@ -202,6 +204,25 @@ public final class DemoShop implements AutoCloseable {
 
     Drafts drafts() {
         return drafts;
+    }
+
+    /** The rate guard, or null when the shop has none. */
+    RateGuard rateGuard() {
+        return rateGuard;
+    }
+
+    /** What the rate guard saw, by client address; empty without one. */
+    public Map<String, RateGuardCounts> guardCounts() {
+        Map<String, RateGuardCounts> out = new java.util.TreeMap<>();
+        if (rateGuard != null) {
+            rateGuard.counts().forEach((a, c) -> out.put(a, new RateGuardCounts(c.requests(), c.bans(), c.challenges())));
+        }
+        return out;
+    }
+
+    /** Requests that came back with a cookie-guard pass that was banned before: a session used after its ban. */
+    public long requestsOnABannedSession() {
+        return rateGuard == null ? 0 : rateGuard.requestsAfterBan();
     }
 
     boolean guardCookie() {
@@ -363,6 +384,8 @@ public final class DemoShop implements AutoCloseable {
         private Duration crawlDelay = Duration.ZERO;
         private int throttleAbove;
         private boolean guardCookie;
+        private int guardRate;
+        private Duration guardBan = Duration.ofSeconds(10);
         private Duration latencyMin = Duration.ZERO;
         private Duration latencyMax = Duration.ZERO;
         private final Map<Fault, Double> faults = new EnumMap<>(Fault.class);
@@ -425,6 +448,12 @@ public final class DemoShop implements AutoCloseable {
          * {@code ?pass=1}; that request, with the cookie, is sent back to the page, and without it gets
          * a 200 challenge page (Cloudflare's markers). {@code counters().byStatus()} counts the 302s.
          */
+        public Builder guardRate(int perSecond, Duration ban) {
+            this.guardRate = perSecond;
+            this.guardBan = ban;
+            return this;
+        }
+
         public Builder guardCookie(boolean guard) {
             this.guardCookie = guard;
             return this;
@@ -498,6 +527,8 @@ public final class DemoShop implements AutoCloseable {
             check(priceFormat != null, "priceFormat must be one of " + List.of(PriceFormat.values()) + ", was null");
             check(crawlDelay != null && !crawlDelay.isNegative(), "crawlDelay must be ≥ 0, was " + crawlDelay);
             check(throttleAbove >= 0, "throttleAbove must be ≥ 0, was " + throttleAbove);
+            check(guardRate >= 0, "guardRate must be ≥ 0, was " + guardRate);
+            check(guardBan != null && !guardBan.isNegative() && !guardBan.isZero(), "guardBan must be a positive duration, was " + guardBan);
             check(latencyMin != null && latencyMax != null && !latencyMin.isNegative() && latencyMax.compareTo(latencyMin) >= 0,
                     "latency must be ≥ 0 with max ≥ min, was " + latencyMin + ".." + latencyMax);
             faults.forEach((k, r) -> check(r >= 0 && r <= 1, "fault rate of " + k + " must be between 0 and 1, was " + r));

@@ -73,6 +73,7 @@ public final class DemoShopMain {
                 case "--crawl-delay" -> b.crawlDelay(duration(flag, v));
                 case "--throttle-above" -> b.throttleAbove((int) number(flag, v));
                 case "--guard-cookie" -> b.guardCookie(true);
+                case "--guard" -> b.guardRate((int) number(flag, v), java.time.Duration.ofSeconds(10));
                 case "--fault-attempts" -> b.faultAttempts((int) number(flag, v));
                 case "--retry-after" -> b.retryAfterSeconds((int) number(flag, v));
                 case "--sitemap-child-size" -> b.sitemapChildSize((int) number(flag, v));

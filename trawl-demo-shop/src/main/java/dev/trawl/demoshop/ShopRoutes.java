@@ -39,6 +39,9 @@ final class ShopRoutes {
                 x.send(429, "text/plain; charset=utf-8", "too many requests at once\n");
                 return;
             }
+            if (productId >= 0 && shop.rateGuard() != null && shop.rateGuard().turnedAway(x)) {
+                return;
+            }
             if (productId >= 0 && shop.guardCookie() && CookieGuard.turnedAway(x)) {
                 return;
             }
@@ -244,6 +247,7 @@ final class ShopRoutes {
     private void control(Exchange x) throws IOException {
         Request r = x.request;
         switch (r.path()) {
+            case "/_shop/guard" -> x.send(200, "application/json", (shop.rateGuard() == null ? "{}" : shop.rateGuard().toJson()) + "\n");
             case "/_shop/counters" -> {
                 String json = stats.snapshot().toJson();
                 String path = r.param("path");

@@ -102,4 +102,90 @@ class ProxyTest {
             warnings.forEach(w -> assertFalse(w.contains("wrong"), w));
         }
     }
+
+    /** Every URL is done with its product or blocked with the signal named: never done with no product. */
+    private static long assertDoneOrBlocked(List<dev.trawl.crawl.CrawlResult> results) {
+        long blocked = 0;
+        for (var r : results) {
+            if (r.outcome() instanceof dev.trawl.crawl.Outcome.Failed f) {
+                assertEquals(dev.trawl.crawl.FailureReason.BLOCKED, f.reason(), r.rawUrl() + ": " + f.detail());
+                assertEquals("cloudflare challenge (403)", f.detail());
+                blocked++;
+            } else {
+                assertEquals(1, r.products().size(), r.rawUrl());
+            }
+        }
+        return blocked;
+    }
+
+    private static dev.trawl.output.ResultSink into(List<dev.trawl.crawl.CrawlResult> results) {
+        return new dev.trawl.output.ResultSink() {
+            @Override
+            public void accept(dev.trawl.crawl.CrawlResult r) {
+                results.add(r);
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+
+    @Test
+    void aShopThatBansAnAddressAboveItsRateBlocksACrawlWithoutProxiesAndSaysSo() throws Exception {
+        try (DemoShop shop = DemoShop.builder().address("127.0.0.66").products(PRODUCTS).guardRate(20, java.time.Duration.ofSeconds(10))
+                .start()) {
+            List<dev.trawl.crawl.CrawlResult> results = new CopyOnWriteArrayList<>();
+            CrawlSummary s = crawl(Trawl.crawl().seeds(Seeds.urls(urls(shop))).concurrency(8).obeyRobots(false).sink(into(results)));
+            assertEquals(PRODUCTS, results.size());
+            long blocked = assertDoneOrBlocked(results);
+            assertTrue(blocked > PRODUCTS / 2, "most were blocked: " + blocked);
+            assertEquals(blocked, s.counts().failedByReason().get(dev.trawl.crawl.FailureReason.BLOCKED));
+            assertTrue(shop.guardCounts().values().stream().mapToLong(dev.trawl.demoshop.RateGuardCounts::bans).sum() > 0);
+        }
+    }
+
+    @Test
+    void fourProxiesAtAPoliteRateGetEveryProductTheLoadSpreadAndNoAddressBanned() throws Exception {
+        try (TestProxies proxies = new TestProxies(dir);
+             DemoShop shop = DemoShop.builder().address("127.0.0.67").products(PRODUCTS).guardRate(20, java.time.Duration.ofSeconds(10))
+                     .start()) {
+            dev.trawl.CrawlBuilder b = Trawl.crawl().seeds(Seeds.urls(urls(shop))).concurrency(8).obeyRobots(false)
+                    // 40 requests a second to the shop over all proxies together: 10 an address, half the shop's limit.
+                    .perHost(8, java.time.Duration.ofMillis(25));
+            for (int i = 1; i <= 4; i++) {
+                b.proxy(ProxyServer.parse("http://127.0.0.1:" + proxies.http("127.0.1." + (20 + i), null, null)));
+            }
+            CrawlSummary s = crawl(b);
+            assertEquals(PRODUCTS, s.counts().products(), "failed: " + s.counts().failedByReason());
+            var counts = shop.guardCounts();
+            assertEquals(java.util.Set.of("127.0.1.21", "127.0.1.22", "127.0.1.23", "127.0.1.24"), counts.keySet());
+            counts.forEach((address, c) -> {
+                assertEquals(0, c.bans(), address);
+                assertTrue(c.requests() >= PRODUCTS / 8, "spread: " + counts);
+            });
+        }
+    }
+
+    @Test
+    void aSessionIsNeverUsedAfterItsBanAndBlockedProxiesCoolDown() throws Exception {
+        try (TestProxies proxies = new TestProxies(dir);
+             DemoShop shop = DemoShop.builder().address("127.0.0.68").products(PRODUCTS).guardCookie(true)
+                     .guardRate(20, java.time.Duration.ofSeconds(1)).start()) {
+            List<dev.trawl.crawl.CrawlResult> results = new CopyOnWriteArrayList<>();
+            dev.trawl.CrawlBuilder b = Trawl.crawl().seeds(Seeds.urls(urls(shop))).concurrency(8).obeyRobots(false).retries(4)
+                    .sink(into(results));
+            for (int i = 1; i <= 4; i++) {
+                b.proxy(ProxyServer.parse("http://127.0.0.1:" + proxies.http("127.0.1." + (30 + i), null, null)));
+            }
+            CrawlSummary s = crawl(b);
+            assertEquals(PRODUCTS, results.size());
+            assertDoneOrBlocked(results);
+            long bans = shop.guardCounts().values().stream().mapToLong(dev.trawl.demoshop.RateGuardCounts::bans).sum();
+            assertTrue(bans > 0, "at full speed the shop bans addresses");
+            // A session retires at its first block; only requests already on the wire then (at most the concurrency, 8, a ban)
+            // can reach the shop with its pass afterwards.
+            assertTrue(shop.requestsOnABannedSession() <= 8 * bans, shop.requestsOnABannedSession() + " after " + bans + " bans");
+            assertTrue(s.proxies().stream().anyMatch(p -> p.blocked() > 0 && p.lastProblem() != null), s.proxies().toString());
+        }
+    }
 }
