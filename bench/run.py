@@ -18,6 +18,8 @@ Scenarios:
   throughput  N pages, no latency, concurrency 64: pages/s, CPU-ms per page, peak RSS.
   transports  the throughput scenario with each HTTP client (apache, jdk).
   wrk         the shop's own ceiling: wrk on one product page (needs wrk: apt-get install wrk).
+  proxy       the throughput scenario at N/10 pages direct, then through one local tinyproxy (and microsocks),
+              same run: trawl's CPU per page and pages/s through a proxy against direct (the proxy's own CPU apart).
 """
 import argparse
 import json
@@ -195,6 +197,63 @@ def throughput(java, work, args, transports):
         shop.close()
 
 
+def free_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_proxy(kind, work):
+    """A local tinyproxy (http) or microsocks (socks5) on a free port; returns (process, proxy URL)."""
+    port = free_port()
+    if kind == "http":
+        conf = os.path.join(work, "tinyproxy.conf")
+        with open(conf, "w") as f:
+            f.write(f"Port {port}\nListen 127.0.0.1\nAllow 127.0.0.1\nMaxClients 500\nLogLevel Critical\nDisableViaHeader Yes\n")
+        proc = subprocess.Popen(["tinyproxy", "-d", "-c", conf], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        url = f"http://127.0.0.1:{port}"
+    else:
+        proc = subprocess.Popen(["microsocks", "-i", "127.0.0.1", "-p", str(port), "-u", "bench", "-P", "bench"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        url = f"socks5://bench:bench@127.0.0.1:{port}"
+    time.sleep(0.5)
+    return proc, url
+
+
+def scenario_proxy(java, work, args):
+    if not (shutil.which("tinyproxy") and shutil.which("microsocks")):
+        print("\n(tinyproxy and microsocks not installed: bin/proxies-for-tests.sh installs them)")
+        return
+    n = max(1000, args.pages // 10)
+    shop = Shop(java, n, "0ms")
+    proxies = []
+    try:
+        urls = os.path.join(work, "proxy-urls.txt")
+        shop.url_file(n, urls)
+        print(f"\n### (e) through a local proxy: {n:,} pages, no latency, concurrency 64, one run each, in this order\n")
+        print("| route | crawl s | pages/s | CPU-ms per page (process) | pages/s vs direct | CPU per page vs direct | done | failed |")
+        print("|---|---|---|---|---|---|---|---|")
+        base = None
+        for kind in ["direct", "http", "socks5"]:
+            extra = []
+            if kind != "direct":
+                proc, url = start_proxy(kind, work)
+                proxies.append(proc)
+                extra = ["--proxy", url]
+            shop.reset()
+            s, wall, usage, _ = run_trawl(["--urls", urls, "--concurrency", "64", "--per-host", "64", "--ignore-robots", *extra], work)
+            cpu_ms = (usage.ru_utime + usage.ru_stime) * 1000 / n
+            if base is None:
+                base = (s["pages_per_s"], cpu_ms)
+            print(f"| {kind} | {fmt(s['elapsed_s'])} | {s['pages_per_s']:.0f} | {fmt(cpu_ms, 3)} | {fmt(s['pages_per_s'] / base[0])} | "
+                  f"{fmt(cpu_ms / base[1])} | {s['done']} | {s['failed']} |")
+    finally:
+        for p in proxies:
+            p.terminate()
+        shop.close()
+
+
 def scenario_wrk(java, work, args):
     if not shutil.which("wrk"):
         print("\n(wrk not installed: apt-get install wrk)")
@@ -236,8 +295,10 @@ def main():
                 throughput(java, work, args, ["apache", "jdk"])
             elif name == "wrk":
                 scenario_wrk(java, work, args)
+            elif name == "proxy":
+                scenario_proxy(java, work, args)
             else:
-                sys.exit(f"unknown scenario {name!r}: seed, latency, latency-slow, throughput, transports, wrk")
+                sys.exit(f"unknown scenario {name!r}: seed, latency, latency-slow, throughput, transports, wrk, proxy")
 
 
 if __name__ == "__main__":
