@@ -25,7 +25,10 @@ class SeedUrlsTest {
         assertEquals(FailureReason.INVALID_URL, SeedUrls.parse("shop.test/p/1").reason());
         assertEquals("not an absolute URL (no scheme such as http://)", SeedUrls.parse("shop.test/p/1").message());
         assertEquals(FailureReason.INVALID_URL, SeedUrls.parse("http://shop test/p").reason());
-        assertEquals(FailureReason.INVALID_URL, SeedUrls.parse("http:///nohost").reason());
+        assertEquals(FailureReason.INVALID_URL, SeedUrls.parse("http://").reason());
+        assertEquals("no host in URL", SeedUrls.parse("http://").message());
+        // As browsers read it, extra slashes after http: are skipped: this is http://nohost/.
+        assertEquals("http://nohost/", SeedUrls.parse("http:///nohost").url().toString());
     }
 
     @Test
