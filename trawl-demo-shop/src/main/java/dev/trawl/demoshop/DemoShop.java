@@ -45,6 +45,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *                            ends (header-drip: a line every 100 ms), a 10 MB header line, ?lines=N (150) header lines
  *                            of a ?size=B (16) byte value, a body with no status line,
  *                            a 302 with an empty Location, a sitemap (?index=1: an index) listing entries on other hosts
+ * /as-written/               links written as shops write them (raw spaces, non-ASCII, backslashes; {@link AsWrittenLinks});
+ *                            any other path under it answers a page with no links
  * /_shop/counters            this shop's counters as JSON (?path=P adds one path's count and first start times; ?paths=1 all counts)
  * /_shop/reset               zeroes the counters
  * /_shop/urls.txt            every product URL, a line each (drafts not included)

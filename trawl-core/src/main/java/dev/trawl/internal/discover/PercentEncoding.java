@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * The URL Standard's percent-encode sets (section 1.3), UTF-8 percent-encoding of one code point,
  * and percent-decoding to bytes. Hex digits are written in upper case, as the standard does.
  */
-final class PercentEncoding {
+public final class PercentEncoding {
     /** Which code points a component escapes; each set holds the one before it, but for FRAGMENT. */
     enum EncodeSet {
         /** C0 controls and everything above U+007E. */
@@ -50,7 +50,7 @@ final class PercentEncoding {
     }
 
     /** The bytes of {@code s} (UTF-8) with each %XX escape read as the byte it names; a % without two hex digits stays. */
-    static byte[] decode(String s) {
+    public static byte[] decode(String s) {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
         for (int i = 0; i < bytes.length; i++) {
