@@ -23,7 +23,11 @@ import org.junit.jupiter.api.Test;
  * input has the http or https scheme, or has none and an http(s) base, or whose expected result is
  * an http(s) URL. Each must give the standard's {@code href}, or fail where the standard fails;
  * and the URL trawl requests ({@link WebUrl#toUri()}) must be that {@code href} without its
- * fragment, where a character {@link java.net.URI} refuses may be percent-encoded. The cases where
+ * fragment, where a character {@link java.net.URI} refuses may be percent-encoded; and its dedup
+ * key must be that of the standard's {@code href} read again. (The dedup key itself differs from
+ * the {@code href} by design, for every URL alike: no fragment, no user info, the query sorted
+ * without tracking parameters, escapes of unreserved characters decoded; UrlCanonicalizerTest
+ * has those.) The cases where
  * trawl knowingly does otherwise are listed below with the reason, and the test fails when that
  * list is not exactly what happens, in either direction.
  */
@@ -47,6 +51,8 @@ class WebUrlStandardTest {
     /** The characters {@link WebUrl#toUri()} may have percent-encoded where the standard writes them as they are. */
     private static final String URI_REFUSES = "\"<>[\\]^`{|}%";
 
+    private static final UrlCanonicalizer KEYS = UrlCanonicalizer.withDefaults();
+
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.\\-]*):");
 
     private record Case(String input, String base, String href) {
@@ -56,7 +62,7 @@ class WebUrlStandardTest {
     }
 
     @Test
-    void httpAndHttpsCasesGiveTheStandardsHrefAndRequestIt() throws IOException {
+    void httpAndHttpsCasesGiveTheStandardsHrefAndRequestIt() throws IOException, WebUrl.Invalid {
         List<Case> cases = httpCases();
         Map<String, String> parsedOtherwise = new TreeMap<>();
         Map<String, String> notRequestable = new TreeMap<>();
@@ -82,10 +88,16 @@ class WebUrlStandardTest {
                 continue;
             }
             try {
-                String request = url.toUri().toString();
+                URI uri = url.toUri();
+                String request = uri.toString();
                 String standard = withoutFragment(c.href());
                 if (!sameButEscaped(standard, request)) {
                     parsedOtherwise.put(c.input(), "requests " + request + ", not " + standard);
+                }
+                String key = KEYS.canonical(uri);
+                String keyOfHref = KEYS.canonical(WebUrl.parse(c.href()).toUri());
+                if (!key.equals(keyOfHref)) {
+                    parsedOtherwise.put(c.input(), "dedup key " + key + ", but " + keyOfHref + " for the standard's href");
                 }
                 requested++;
             } catch (WebUrl.Invalid e) {
