@@ -17,6 +17,7 @@ import dev.trawl.internal.engine.FrontierFactory;
 import dev.trawl.internal.fetch.Durations;
 import dev.trawl.internal.store.StoreBackend;
 import dev.trawl.internal.text.ControlChars;
+import dev.trawl.internal.text.UrlPasswords;
 import dev.trawl.output.ResultSink;
 import dev.trawl.recipe.Recipe;
 import dev.trawl.store.CrawlStore;
@@ -405,7 +406,12 @@ public final class CrawlBuilder {
                 new CrawlConfig.Fetch(settings, retries, backoff, maxRedirects, transport, blocked, sessions, proxies),
                 new CrawlConfig.Politeness(concurrency, perHost, delay, obeyRobots, maxCrawlDelay, adaptive),
                 new CrawlConfig.Discovery(follow, trackingParameters, modifiedSince, b, l, followOffsite),
-                new CrawlConfig.Output(extractor, recipes, sinks, store, job, warnings, detectBlocking, events));
+                new CrawlConfig.Output(extractor, recipes, sinks, store, job, withoutPasswords(warnings), detectBlocking, events));
+    }
+
+    /** The warnings as given, with no password of a URL in them ({@link UrlPasswords}). */
+    private static Consumer<String> withoutPasswords(Consumer<String> warnings) {
+        return line -> warnings.accept(UrlPasswords.hidden(line));
     }
 
     private BlockRules blockRules() {

@@ -73,7 +73,8 @@ class CrawlCommandTest {
             assertEquals(0, run.code(), run.err());
             List<String> errLines = run.warnings().lines().toList();
             assertEquals(2, errLines.size(), run.err());
-            assertTrue(errLines.get(0).startsWith("trawl: " + urls + ":7: not a valid URL: Illegal character in path"), errLines.get(0));
+            assertTrue(errLines.get(0).startsWith("trawl: " + urls + ":7: not an absolute URL (no scheme such as http://): htp//broken line"),
+                    errLines.get(0));
             assertTrue(errLines.get(1).startsWith("trawl: " + urls + ":13: unsupported scheme 'ftp'"), errLines.get(1));
             assertTrue(run.out().startsWith("crawled 22 URLs in "), run.out());
             assertTrue(run.out().contains("20 done, 2 failed (invalid_url 1, unsupported_scheme 1)"), run.out());

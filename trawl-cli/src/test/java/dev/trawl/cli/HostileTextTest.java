@@ -222,7 +222,8 @@ class HostileTextTest {
         assertPrintable(run.err());
         List<String> warnings = run.warnings().lines().toList();
         assertEquals(3, warnings.size(), brief(run.err()));
-        assertTrue(warnings.get(0).startsWith("trawl: " + urls + ":2: not a valid URL: "), brief(warnings.get(0)));
+        assertTrue(warnings.get(0).startsWith("trawl: " + urls + ":2: host 'exa\\u001b]0;pwned\\u0007mple.test' has a character no host"
+                + " may have: '\\u001b': "), brief(warnings.get(0)));
         assertTrue(warnings.get(0).endsWith(": http://exa\\u001b]0;pwned\\u0007mple.test/ (skipped)"), warnings.get(0));
         assertTrue(warnings.get(1).endsWith(": \\u009b2J not a url (skipped)"), warnings.get(1));
         String cut = warnings.get(2);

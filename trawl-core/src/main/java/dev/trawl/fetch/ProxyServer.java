@@ -37,7 +37,7 @@ public record ProxyServer(String scheme, String host, int port, String user, Str
      */
     public static ProxyServer parse(String text) {
         String t = text.strip();
-        String shown = masked(t);
+        String shown = dev.trawl.internal.text.UrlPasswords.hidden(t);
         URI u;
         try {
             u = new URI(t);
@@ -70,21 +70,6 @@ public record ProxyServer(String scheme, String host, int port, String user, Str
 
     private static String decode(String s) {
         return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
-
-    /** {@code text} with whatever stands between {@code user:} and the last {@code @} of its authority replaced by ***. */
-    static String masked(String text) {
-        int start = text.indexOf("://");
-        int authorityStart = start < 0 ? 0 : start + 3;
-        int slash = text.indexOf('/', authorityStart);
-        int authorityEnd = slash < 0 ? text.length() : slash;
-        int at = text.lastIndexOf('@', authorityEnd - 1);
-        if (at < authorityStart) {
-            return text;
-        }
-        int colon = text.indexOf(':', authorityStart);
-        int cut = colon >= 0 && colon < at ? colon + 1 : authorityStart;
-        return text.substring(0, cut) + "***" + text.substring(at);
     }
 
     @Override

@@ -48,6 +48,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * /fault/challenge?kind=K    a bot manager's challenge or block page ({@link ChallengePages}): cloudflare (403 and
  *                            cf-mitigated), cloudflare-page (503), datadome, perimeterx, akamai (403), awswaf (202 and
  *                            x-amzn-waf-action), amazon (200), plain (200, no known marker); ?status=N overrides, ?times=N as above
+ * /as-written/               links written as shops write them (raw spaces, non-ASCII, backslashes; {@link AsWrittenLinks});
+ *                            any other path under it answers a page with no links
  * /_shop/counters            this shop's counters as JSON (?path=P adds one path's count and first start times; ?paths=1 all counts)
  * /_shop/reset               zeroes the counters
  * /_shop/urls.txt            every product URL, a line each (drafts not included)

@@ -75,6 +75,8 @@ final class ShopRoutes {
             sitemapChild(x, path);
         } else if (path.startsWith("/c/")) {
             listing(x, path.substring(3));
+        } else if (path.startsWith(AsWrittenLinks.PREFIX)) {
+            x.send(200, HTML, AsWrittenLinks.page(path));
         } else {
             notFound(x);
         }

@@ -1,44 +1,44 @@
 package dev.trawl.internal.discover;
 
 import dev.trawl.crawl.FailureReason;
-import dev.trawl.internal.text.ControlChars;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
 
-/** Turns seed text into a request URL, or says exactly why it cannot. */
+/**
+ * Turns text (a seed, a link's {@code href}, a redirect's {@code Location}, a sitemap's
+ * {@code <loc>}) into the URL trawl requests, read as browsers read it ({@link WebUrl}), or says
+ * exactly why it cannot.
+ */
 public final class SeedUrls {
     private SeedUrls() {}
 
-    /** The outcome of parsing one seed: a URL, or a reason and a message. */
+    /** The outcome of parsing one text: a URL to request (without fragment), or a reason and a message. */
     public record Parsed(URI url, FailureReason reason, String message) {
         public boolean ok() {
             return url != null;
         }
     }
 
+    /** An absolute URL. */
     public static Parsed parse(String text) {
-        URI uri;
+        return resolve(text, (WebUrl) null);
+    }
+
+    /** A reference made absolute against {@code base}, a URL trawl requested. */
+    public static Parsed resolve(String reference, URI base) {
         try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            return bad(FailureReason.INVALID_URL, "not a valid URL: " + e.getReason() + " at index " + e.getIndex());
+            return resolve(reference, WebUrl.of(base));
+        } catch (WebUrl.Invalid e) {
+            return bad(e.reason(), "the base URL " + base + " is not usable: " + e.getMessage());
         }
-        String scheme = uri.getScheme();
-        if (scheme == null) {
-            return bad(FailureReason.INVALID_URL, "not an absolute URL (no scheme such as http://)");
+    }
+
+    /** A reference made absolute against {@code base} (null: it must be absolute). */
+    public static Parsed resolve(String reference, WebUrl base) {
+        try {
+            return new Parsed(WebUrl.parse(reference, base).toUri(), null, null);
+        } catch (WebUrl.Invalid e) {
+            return bad(e.reason(), e.getMessage());
         }
-        String s = scheme.toLowerCase(Locale.ROOT);
-        if (!s.equals("http") && !s.equals("https")) {
-            return bad(FailureReason.UNSUPPORTED_SCHEME, "unsupported scheme '" + ControlChars.shown(scheme) + "' (only http and https)");
-        }
-        if (uri.getHost() == null) {
-            return bad(FailureReason.INVALID_URL, "no host in URL");
-        }
-        if (uri.getRawPath() == null || uri.getRawPath().isEmpty()) {
-            uri = uri.resolve("/");
-        }
-        return new Parsed(uri, null, null);
     }
 
     private static Parsed bad(FailureReason reason, String message) {

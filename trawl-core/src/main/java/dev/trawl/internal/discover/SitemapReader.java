@@ -43,6 +43,9 @@ public final class SitemapReader {
         void sitemap(URI child);
 
         void page(Entry page);
+
+        /** An entry whose location is no http(s) URL trawl can request, as written, and why; it is skipped. */
+        default void unusable(String location, String why) {}
     }
 
     /** A sitemap that cannot be read, with a message that says why. */
@@ -157,7 +160,7 @@ public final class SitemapReader {
         }
         if (map.isIndex()) {
             for (AbstractSiteMap child : ((SiteMapIndex) map).getSitemaps()) {
-                URI u = uri(child.getUrl());
+                URI u = uri(child.getUrl(), visitor);
                 if (u != null) {
                     visitor.sitemap(u);
                 }
@@ -165,18 +168,21 @@ public final class SitemapReader {
             return;
         }
         for (SiteMapURL page : ((SiteMap) map).getSiteMapUrls()) {
-            URI u = uri(page.getUrl());
+            URI u = uri(page.getUrl(), visitor);
             if (u != null) {
                 visitor.page(new Entry(u, page.getLastModified() == null ? null : page.getLastModified().toInstant()));
             }
         }
     }
 
-    private static URI uri(URL url) {
+    private static URI uri(URL url, Visitor visitor) {
         if (url == null) {
             return null;
         }
         SeedUrls.Parsed parsed = SeedUrls.parse(url.toString());
-        return parsed.ok() ? parsed.url() : null;
+        if (!parsed.ok()) {
+            visitor.unusable(url.toString(), parsed.message());
+        }
+        return parsed.url();
     }
 }

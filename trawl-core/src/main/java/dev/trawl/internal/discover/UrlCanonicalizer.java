@@ -9,10 +9,12 @@ import java.util.regex.Pattern;
 /**
  * The one spelling of a URL that trawl deduplicates by, so that a product linked from forty
  * listing pages (with tracking parameters, fragments, another parameter order) is fetched once.
- * Lower-case scheme and host; no default port; no fragment; dot segments removed; an empty path
- * becomes {@code /}; percent-escapes of unreserved characters decoded and the others in upper
- * case; query parameters sorted (stably, by name) with the tracking parameters removed. Immutable
- * and thread-safe.
+ * The URL is first read as browsers read it ({@link WebUrl}: so {@code /café} and
+ * {@code /caf%C3%A9}, or {@code 2130706433} and {@code 127.0.0.1}, are one), then: lower-case
+ * scheme and host; no user name or password; no default port; no fragment; dot segments removed;
+ * an empty path becomes {@code /}; percent-escapes of unreserved characters decoded and the others
+ * in upper case; query parameters sorted (stably, by name) with the tracking parameters removed.
+ * Immutable and thread-safe.
  */
 public final class UrlCanonicalizer {
     /** Parameters that only say where a visitor came from: utm_*, click ids, mail campaign ids. */
@@ -39,7 +41,13 @@ public final class UrlCanonicalizer {
     }
 
     /** The canonical text of an absolute http(s) URL. */
-    public String canonical(URI url) {
+    public String canonical(URI given) {
+        URI url = given;
+        try {
+            url = WebUrl.of(given).toUri();
+        } catch (WebUrl.Invalid e) {
+            // not an http(s) URL trawl could request: keyed as java.net.URI reads it
+        }
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
         String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
         int port = url.getPort();

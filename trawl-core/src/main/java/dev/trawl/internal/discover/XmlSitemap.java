@@ -19,7 +19,7 @@ import javax.xml.stream.XMLStreamReader;
  * each entry goes to the visitor as it is read, so memory does not grow with the sitemap's
  * length. DTDs are refused (no entity can be declared, so none expands or reaches a file);
  * namespaces are not checked, as shops get them wrong. An entry whose {@code <loc>} is not an
- * http(s) URL is skipped and counted.
+ * http(s) URL is skipped, counted and told to the visitor.
  */
 final class XmlSitemap {
     private static final XMLInputFactory FACTORY = factory();
@@ -92,6 +92,7 @@ final class XmlSitemap {
                     SeedUrls.Parsed parsed = SeedUrls.parse(loc);
                     if (!parsed.ok()) {
                         skipped++;
+                        visitor.unusable(loc, parsed.message());
                     } else if (index) {
                         visitor.sitemap(parsed.url());
                     } else {

@@ -3,15 +3,16 @@ package dev.trawl.internal.engine;
 import dev.trawl.crawl.FailureReason;
 import dev.trawl.crawl.Outcome;
 import dev.trawl.internal.fetch.Durations;
+import dev.trawl.internal.fetch.HeaderBytes;
 import dev.trawl.fetch.FetchResult;
 import dev.trawl.internal.fetch.RetryPolicy;
 import dev.trawl.fetch.Validators;
 import dev.trawl.internal.frontier.CrawlRequest;
 import dev.trawl.internal.discover.Destinations;
 import dev.trawl.internal.discover.SeedUrls;
+import dev.trawl.internal.text.ControlChars;
 import dev.trawl.internal.runtime.Ticks;
 import dev.trawl.internal.stats.CrawlStats;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -148,15 +149,11 @@ final class RequestStep {
             return fail(request, FailureReason.PROTOCOL, "HTTP " + r.status() + " with an empty Location header", r.status(), attempts,
                     results);
         }
-        URI target;
-        try {
-            target = request.url().resolve(r.location().strip());
-        } catch (IllegalArgumentException e) {
-            return fail(request, FailureReason.PROTOCOL, "bad Location header: " + r.location(), r.status(), attempts, results);
-        }
-        SeedUrls.Parsed parsed = SeedUrls.parse(target.toString());
+        // Read as a browser reads a Location: a reference against the URL requested (spaces, non-ASCII and \ included).
+        SeedUrls.Parsed parsed = SeedUrls.resolve(HeaderBytes.utf8(r.location()), request.url());
         if (!parsed.ok()) {
-            return fail(request, parsed.reason(), "redirect to " + target + ": " + parsed.message(), r.status(), attempts, results);
+            return fail(request, parsed.reason(), "redirect to '" + ControlChars.shown(r.location()) + "': " + parsed.message(),
+                    r.status(), attempts, results);
         }
         // Against the host the request started from, not the last hop's: a chain cannot walk away from it.
         String refused = destinations.refusal(request.seedUrl(), parsed.url());

@@ -19,6 +19,7 @@ import dev.trawl.internal.frontier.RequestKind;
 import dev.trawl.internal.discover.SeedUrls;
 import dev.trawl.internal.politeness.RobotsRules;
 import dev.trawl.internal.stats.CrawlStats;
+import dev.trawl.internal.text.ControlChars;
 import dev.trawl.internal.writer.ResultLog;
 import dev.trawl.internal.discover.Destinations;
 import java.net.URI;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -46,6 +48,10 @@ final class ResponseProcessor {
     private final ResultLog results;
     private final BiConsumer<String, RobotsRules> robotsLearned;
     private final String agent;
+    private final AtomicLong unusableWarnings = new AtomicLong();
+
+    /** How many pages and sitemaps get a warning line for their entries with no valid URL: a broken template link must not flood the log. */
+    static final int UNUSABLE_WARNINGS = 100;
 
     ResponseProcessor(CrawlSetup setup, CrawlStats stats, Frontier frontier, ResultLog results,
                       BiConsumer<String, RobotsRules> robotsLearned) {
@@ -129,6 +135,7 @@ final class ResponseProcessor {
         }
         String from = request.url().toString();
         Refused refused = new Refused();
+        Unusable unusable = new Unusable();
         try {
             // Streamed: each entry enters the frontier as it is read (a store frontier pushes back through the writer's queue).
             SitemapReader.stream(request.url(), response.contentType(), response.body(), new SitemapReader.Visitor() {
@@ -147,6 +154,11 @@ final class ResponseProcessor {
                         frontier.offer(CrawlRequest.of(page.url(), from, RequestKind.PAGE, 0));
                     }
                 }
+
+                @Override
+                public void unusable(String location, String why) {
+                    unusable.add(location, why);
+                }
             });
         } catch (SitemapReader.Unreadable e) {
             warnings.accept(request.url() + ": " + e.getMessage() + " (skipped)");
@@ -157,6 +169,9 @@ final class ResponseProcessor {
         if (refused.count > 0) {
             warnings.accept(from + ": " + refused.count + (refused.count == 1 ? " entry" : " entries") + " on other hosts skipped, e.g. "
                     + refused.first + ": " + refused.why);
+        }
+        if (unusable.count > 0) {
+            warnUnusable(from, unusable.count, unusable.count == 1 ? "entry" : "entries", unusable.example);
         }
         record(request, outcome, List.of());
     }
@@ -175,6 +190,18 @@ final class ResponseProcessor {
                 why = refusal;
             }
             return refusal == null;
+        }
+    }
+
+    /** A sitemap's entries with no valid URL: how many, and the first as written with the reason. */
+    private static final class Unusable {
+        long count;
+        String example;
+
+        void add(String location, String why) {
+            if (count++ == 0) {
+                example = "'" + ControlChars.shown(location) + "': " + why;
+            }
         }
     }
 
@@ -241,12 +268,25 @@ final class ResponseProcessor {
             selectors = selectors.isEmpty() ? recipeSelectors
                     : java.util.stream.Stream.concat(selectors.stream(), recipeSelectors.stream()).toList();
         }
-        for (Link link : PageLinks.find(page.document(), selectors, rules.nextPageSelectors())) {
+        PageLinks.Found found = PageLinks.find(page.document(), request.url(), selectors, rules.nextPageSelectors());
+        for (Link link : found.links()) {
             int depth = link.nextPage() ? request.depth() : request.depth() + 1;
             if (depth <= rules.maxDepth() && rules.hostAllowed(pageHost, link.url().getHost())
                     && rules.wanted(link.url().toString())) {
                 frontier.offer(CrawlRequest.of(link.url(), from, RequestKind.START, depth));
             }
+        }
+        if (found.unusable() > 0) {
+            warnUnusable(from, found.unusable(), found.unusable() == 1 ? "link" : "links", found.example());
+        }
+    }
+
+    /** A warning line for a page's or sitemap's entries no URL can be made of; the first {@link #UNUSABLE_WARNINGS} only. */
+    private void warnUnusable(String from, long count, String what, String example) {
+        long n = unusableWarnings.incrementAndGet();
+        if (n <= UNUSABLE_WARNINGS) {
+            warnings.accept(from + ": " + count + " " + what + " with no valid URL skipped, e.g. " + example
+                    + (n == UNUSABLE_WARNINGS ? " (further pages and sitemaps with such entries are not reported)" : ""));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.trawl.internal.extract;
 
+import dev.trawl.internal.discover.WebUrl;
 import dev.trawl.internal.text.Prices;
 
 import java.net.URI;
@@ -11,7 +12,8 @@ final class WebUrls {
 
     /**
      * A reference made absolute against the page: an absolute http(s) URL as written; a
-     * protocol-relative one ({@code //cdn...}) with the page's scheme; a relative one resolved.
+     * protocol-relative one ({@code //cdn...}) with the page's scheme; a relative one resolved
+     * (one java.net.URI refuses, with a raw space say, as a browser resolves it: {@link WebUrl}).
      * Null when blank, when it is not http(s) ({@code data:}, {@code javascript:}), or when a
      * relative reference cannot be resolved.
      */
@@ -35,8 +37,13 @@ final class WebUrls {
         try {
             String resolved = page.resolve(s).toString();
             return isHttp(resolved) ? resolved : null;
-        } catch (IllegalArgumentException e) {
-            return null; // not a URI reference (spaces, stray characters): nothing to resolve
+        } catch (IllegalArgumentException notAUri) {
+            // spaces, non-ASCII, stray characters: resolved as a browser resolves it
+            try {
+                return WebUrl.parse(s, WebUrl.of(page)).href();
+            } catch (WebUrl.Invalid e) {
+                return null;
+            }
         }
     }
 

@@ -143,7 +143,8 @@ public final class ApacheTransport implements Transport {
     @Override
     public FetchResult fetch(URI url, long maxBodyBytes, Validators validators, RequestSession session) {
         long start = Ticks.now();
-        HttpGet get = new HttpGet(url);
+        URI target = BasicCredentials.withoutUserInfo(url);
+        HttpGet get = new HttpGet(target);
         HttpClientContext context = HttpClientContext.create();
         if (session != null) {
             context.setUserToken(session.id());
@@ -152,6 +153,10 @@ public final class ApacheTransport implements Transport {
             }
         }
         get.setHeader("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        String credentials = BasicCredentials.header(url);
+        if (credentials != null) {
+            get.setHeader("Authorization", credentials);
+        }
         if (validators.etag() != null) {
             get.setHeader("If-None-Match", validators.etag());
         }
@@ -161,7 +166,7 @@ public final class ApacheTransport implements Transport {
         try (Watchdog.Guard guard = watchdog.guard(start + settings.totalTimeout().toNanos(), get::cancel)) {
             ClassicHttpResponse response = null;
             try {
-                response = client.executeOpen(HttpHost.create(url), get, context);
+                response = client.executeOpen(HttpHost.create(target), get, context);
                 HeaderLimits.Tally tally = new HeaderLimits.Tally();
                 for (Header h : response.getHeaders()) {
                     tally.add(h.getName(), h.getValue());

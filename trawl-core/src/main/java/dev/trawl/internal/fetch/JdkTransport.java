@@ -62,11 +62,15 @@ public final class JdkTransport implements Transport {
     @Override
     public FetchResult fetch(URI url, long maxBodyBytes, Validators validators, RequestSession session) {
         long start = Ticks.now();
-        HttpRequest.Builder builder = HttpRequest.newBuilder(url)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(BasicCredentials.withoutUserInfo(url))
                 .timeout(settings.responseTimeout())
                 .header("User-Agent", settings.userAgent())
                 .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
                 .header("Accept-Encoding", "gzip, deflate");
+        String credentials = BasicCredentials.header(url);
+        if (credentials != null) {
+            builder.header("Authorization", credentials);
+        }
         if (validators.etag() != null) {
             builder.header("If-None-Match", validators.etag());
         }

@@ -1,5 +1,6 @@
 package dev.trawl.internal.output;
 
+import dev.trawl.internal.text.UrlPasswords;
 import dev.trawl.store.ProductChange;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,7 +36,8 @@ public final class ChangeLines implements Consumer<ProductChange> {
     @Override
     public void accept(ProductChange c) {
         try {
-            writer.row(NAMES, new Object[] {c.change(), c.site(), c.key(), c.name(), c.oldPrice(), c.newPrice(), c.oldCurrency(),
+            // a key is a product's URL when it has no SKU or GTIN: its password is not printed
+            writer.row(NAMES, new Object[] {c.change(), UrlPasswords.hidden(c.site()), UrlPasswords.hidden(c.key()), c.name(), c.oldPrice(), c.newPrice(), c.oldCurrency(),
                     c.newCurrency(), c.percent(), c.oldAvailability(), c.newAvailability()});
         } catch (IOException e) {
             throw new UncheckedIOException(e);

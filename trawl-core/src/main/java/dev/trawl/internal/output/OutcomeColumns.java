@@ -2,6 +2,7 @@ package dev.trawl.internal.output;
 
 import dev.trawl.crawl.CrawlResult;
 import dev.trawl.crawl.Outcome;
+import dev.trawl.internal.text.UrlPasswords;
 import java.util.List;
 
 /** The columns of an outcome line, in their stable order, shared by the JSONL and CSV outcome files. */
@@ -15,13 +16,18 @@ public final class OutcomeColumns {
         return List.<Object[]>of(values(r));
     }
 
+    /** The values; a password in a URL is never among them ({@link UrlPasswords}). */
     private static Object[] values(CrawlResult r) {
+        String url = UrlPasswords.hidden(r.rawUrl());
+        String source = UrlPasswords.hidden(r.source());
         return switch (r.outcome()) {
-            case Outcome.Done d -> new Object[] {r.rawUrl(), r.source(), "done", null, d.status(), d.attempts(), d.bytes(),
+            case Outcome.Done d -> new Object[] {url, source, "done", null, d.status(), d.attempts(), d.bytes(),
                     d.elapsed().toMillis(), r.products().size(),
-                    d.finalUrl().toString().equals(r.rawUrl()) ? null : d.finalUrl().toString(), null, r.fetchedAt().toString()};
-            case Outcome.Failed f -> new Object[] {r.rawUrl(), r.source(), "failed", f.reason().code(),
-                    f.status() == 0 ? null : f.status(), f.attempts(), null, null, null, null, f.detail(), r.fetchedAt().toString()};
+                    d.finalUrl().toString().equals(r.rawUrl()) ? null : UrlPasswords.hidden(d.finalUrl().toString()), null,
+                    r.fetchedAt().toString()};
+            case Outcome.Failed f -> new Object[] {url, source, "failed", f.reason().code(),
+                    f.status() == 0 ? null : f.status(), f.attempts(), null, null, null, null, UrlPasswords.hidden(f.detail()),
+                    r.fetchedAt().toString()};
         };
     }
 }

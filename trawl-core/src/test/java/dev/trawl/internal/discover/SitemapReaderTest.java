@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,38 @@ class SitemapReaderTest {
         assertEquals(Instant.parse("2026-11-01T00:00:00Z"), c.pages().get(1).lastModified());
         assertEquals(Instant.parse("2026-11-05T09:30:00Z"), c.pages().get(2).lastModified());
         assertEquals(null, c.pages().get(3).lastModified());
+    }
+
+    @Test
+    void locsAreReadAsBrowsersReadThemAndTheUnusableOnesAreTold() throws Exception {
+        String xml = """
+                <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+                  <url><loc>http://shop.example?product=1</loc></url>
+                  <url><loc>http://shop.example/red shoes/café</loc></url>
+                  <url><loc>http://shop.example:66000/p/2</loc></url>
+                  <url><loc>ftp://shop.example/p/3</loc></url>
+                </urlset>
+                """;
+        List<URI> pages = new ArrayList<>();
+        List<String> unusable = new ArrayList<>();
+        SitemapReader.stream(AT, "text/xml", xml.getBytes(StandardCharsets.UTF_8), new SitemapReader.Visitor() {
+            @Override
+            public void sitemap(URI child) {}
+
+            @Override
+            public void page(SitemapReader.Entry page) {
+                pages.add(page.url());
+            }
+
+            @Override
+            public void unusable(String location, String why) {
+                unusable.add(location + ": " + why);
+            }
+        });
+        assertEquals(List.of(URI.create("http://shop.example/?product=1"), URI.create("http://shop.example/red%20shoes/caf%C3%A9")),
+                pages);
+        assertEquals(List.of("http://shop.example:66000/p/2: port 66000 is out of range (0 to 65535)",
+                "ftp://shop.example/p/3: unsupported scheme 'ftp' (only http and https)"), unusable);
     }
 
     @Test

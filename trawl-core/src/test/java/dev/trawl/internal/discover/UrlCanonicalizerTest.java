@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,6 +29,30 @@ class UrlCanonicalizerTest {
             """)
     void canonicalisesTheWaysOneUrlIsWritten(String url, String expected) {
         assertEquals(expected, defaults.canonical(URI.create(url)));
+    }
+
+    /** Spellings a browser reads as one URL are one key: written raw or percent-encoded, in either case of hex, with or without user info. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            http://shop.example/café.html                   | http://shop.example/caf%C3%A9.html
+            http://shop.example/caf%c3%a9.html              | http://shop.example/caf%C3%A9.html
+            http://shop.example/caf%C3%A9.html              | http://shop.example/caf%C3%A9.html
+            http://shop.example?product=123                 | http://shop.example/?product=123
+            http://user:secret@shop.example/p/1             | http://shop.example/p/1
+            http://2130706433/p/1                           | http://127.0.0.1/p/1
+            http://shop.example/p?q=%27a%27                 | http://shop.example/p?q=%27a%27
+            http://shop.example/p?q='a'                     | http://shop.example/p?q=%27a%27
+            http://shop.example/%7Ejoe/%41                  | http://shop.example/~joe/A
+            """)
+    void oneKeyForEverySpellingOfAUrl(String url, String expected) {
+        assertEquals(expected, defaults.canonical(URI.create(url)));
+    }
+
+    @Test
+    void aRawNonAsciiPathAndItsEscapesAreOneKey() throws WebUrl.Invalid {
+        String raw = defaults.canonical(WebUrl.parse("http://shop.example/café b.html?q=bücher").toUri());
+        assertEquals(raw, defaults.canonical(WebUrl.parse("http://shop.example/caf%c3%a9%20b.html?q=b%C3%BCcher").toUri()));
+        assertEquals(raw, defaults.canonical(URI.create("http://shop.example/café%20b.html?q=bücher")));
     }
 
     @ParameterizedTest

@@ -41,7 +41,9 @@ class TextHelpersTest {
         assertEquals("https://shop.test/c/a.jpg", WebUrls.absolute(PAGE, "a.jpg"));
         assertNull(WebUrls.absolute(PAGE, "data:image/png;base64,AAAA"));
         assertNull(WebUrls.absolute(PAGE, "javascript:void(0)"));
-        assertNull(WebUrls.absolute(PAGE, "a b.jpg"), "not a URI reference");
+        // not a java.net.URI reference, but what a browser loads for it
+        assertEquals("https://shop.test/c/a%20b.jpg", WebUrls.absolute(PAGE, "a b.jpg"));
+        assertNull(WebUrls.absolute(PAGE, "ftp://files.test/a b.jpg"), "not http(s)");
         assertNull(WebUrls.absolute(PAGE, "  "));
         assertNull(WebUrls.absolute(null, "/a.jpg"));
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.trawl.crawl.FailureReason;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 class SeedUrlsTest {
@@ -25,7 +26,28 @@ class SeedUrlsTest {
         assertEquals(FailureReason.INVALID_URL, SeedUrls.parse("shop.test/p/1").reason());
         assertEquals("not an absolute URL (no scheme such as http://)", SeedUrls.parse("shop.test/p/1").message());
         assertEquals(FailureReason.INVALID_URL, SeedUrls.parse("http://shop test/p").reason());
-        assertEquals(FailureReason.INVALID_URL, SeedUrls.parse("http:///nohost").reason());
+        assertEquals(FailureReason.INVALID_URL, SeedUrls.parse("http://").reason());
+        assertEquals("no host in URL", SeedUrls.parse("http://").message());
+        // As browsers read it, extra slashes after http: are skipped: this is http://nohost/.
+        assertEquals("http://nohost/", SeedUrls.parse("http:///nohost").url().toString());
+    }
+
+    @Test
+    void aSeedIsReadAsABrowserReadsIt() {
+        assertEquals("http://shop.test/?product=123", SeedUrls.parse("http://shop.test?product=123").url().toString());
+        assertEquals("http://shop.test/a%20b?q=c%20d", SeedUrls.parse(" http://shop.test/a b?q=c d#e ").url().toString());
+        assertEquals("http://www.xn--bcher-kva.de/?q=b%C3%BCcher", SeedUrls.parse("http://www.bücher.de/?q=bücher").url().toString());
+        assertEquals(FailureReason.INVALID_URL, SeedUrls.parse("http://shop.test:66000/").reason());
+        assertEquals("port 66000 is out of range (0 to 65535)", SeedUrls.parse("http://shop.test:66000/").message());
+    }
+
+    @Test
+    void aReferenceIsResolvedAgainstTheUrlRequested() {
+        URI page = URI.create("https://shop.test/c/shoes/list?page=2");
+        assertEquals("https://shop.test/c/shoes/red%20shoes", SeedUrls.resolve("red shoes", page).url().toString());
+        assertEquals("https://shop.test/p/1", SeedUrls.resolve("\\p\\1", page).url().toString());
+        assertEquals("https://shop.test/c/shoes/list?page=3", SeedUrls.resolve("?page=3", page).url().toString());
+        assertEquals(FailureReason.UNSUPPORTED_SCHEME, SeedUrls.resolve("mailto:a@b", page).reason());
     }
 
     @Test
