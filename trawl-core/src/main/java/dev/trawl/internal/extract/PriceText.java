@@ -28,12 +28,33 @@ import java.util.Set;
  * groups thousands ({@code 1,299} is 1299) unless the currency has three minor digits (KWD, BHD:
  * 1.299); any other single {@code .} or {@code ,} is the decimal point, and so is the last one when
  * the other kind, a space or an apostrophe groups the digits before it. {@code ,-} after a number
- * means no cents; {@code 12€50} is 12.50. When a text names a currency, numbers without one ("Only 3
- * left!") are not prices, and nor is a bare whole number followed by a word like "left" or "items".
- * Two prices joined by a dash, "to", "bis" and the like are a range. A word like "was", "RRP",
- * "statt" or "regular" marks the struck-out price; "now", "sale", "nur" the new one; two unmarked
- * prices of one currency are a sale, the lower being the price. Discounts ("save $5", "$5 off",
- * "-20%") are never the price; unit prices ("$1.20/100 g") only when nothing else is.
+ * means no cents; {@code 12€50} is 12.50. A point followed by one space and two digits is still
+ * the decimal point ({@code 392. 00}, {@code 118, 99 TL}), unless a list, a count or a percentage
+ * follows ({@code 36, 38, 40}); groups of three parted by spaces stay thousands ({@code 1 160}).
+ * When a text names a currency, numbers without one ("Only 3 left!") are not prices, and nor is a
+ * bare whole number followed by a word like "left" or "items". Two prices joined by a dash, "to",
+ * "bis" and the like are a range. A word like "was", "RRP", "statt" or "regular" marks the
+ * struck-out price; "now", "sale", "nur" the new one; two unmarked prices of one currency are a
+ * sale, the lower being the price. Discounts ("save $5", "$5 off", "-20%") are never the price;
+ * unit prices ("$1.20/100 g") only when nothing else is.
+ *
+ * <p>Prices with and without tax: when a text shows both ({@code EUR29.66 (inc VAT) EUR24.71 (exc
+ * VAT)}, "incl. VAT", "inkl. MwSt.", "TTC" against "HT", "tax incl.", in either order), the price
+ * including tax is the price and the other is dropped, not taken for a struck-out price; so is a
+ * price marked as without tax beside an unmarked one up to 30% higher ({@code £29.66 (£24.71 ex
+ * VAT)}). See {@link VatMarkers}.
+ *
+ * <p>Currencies ({@link CurrencySigns} holds the table): symbols, ISO codes (upper case, or lower
+ * case when the code is not also a word: {@code pln}, {@code eur}, not {@code try}), and signs
+ * written as words ({@code zł}, {@code Rp}, {@code TL}, {@code руб.}, {@code RM}, {@code euros}),
+ * only as whole words ({@code TL} is not in {@code TOTAL}). A code or prefix before {@code $}
+ * says which dollar ({@code SGD$}, {@code NZD $}, {@code NT$}, {@code AU $}, {@code CAN$},
+ * {@code R$} the real). A sign with several readings takes the caller's hint when the hint is one
+ * of them, else: {@code $} is USD, {@code £} GBP, {@code ¥} JPY (CNY only under the hint CNY: the
+ * sign alone does not say, and this was the reading before); {@code kr} (SEK, NOK, DKK, ISK),
+ * {@code Rs} (INR, PKR, LKR, ...), {@code ريال} (SAR, IRR, QAR, OMR, YER) and the like leave the
+ * currency absent rather than guess. The toman ({@code تومان}) is ten rials and no ISO 4217
+ * currency: its amount is kept as written and its currency is absent, even under the hint IRR.
  */
 public final class PriceText {
     /** Only this many characters of a text are read: a price is short, and the cap bounds the work. */
@@ -86,9 +107,10 @@ public final class PriceText {
      * The price a text states, or null when it states none ("Sold out", "Price on request", "").
      *
      * @param currencyHint the ISO 4217 code the recipe states for the shop, or null; it picks the
-     *     currency an ambiguous sign means ({@code $} is CAD under the hint CAD, else USD; {@code kr}
-     *     is SEK unless DKK, NOK or ISK; {@code ¥} is JPY unless CNY), and is the currency when the
-     *     text names none. A hint that is not a currency code is ignored.
+     *     currency an ambiguous sign means when it is one of its readings ({@code $} is CAD under
+     *     the hint CAD, else USD; {@code kr} is NOK under NOK, else absent; {@code ¥} is JPY unless
+     *     CNY), and is the currency when the text names none. A hint that is not a currency code is
+     *     ignored.
      */
     public static ParsedPrice parse(String text, String currencyHint) {
         if (text == null) {

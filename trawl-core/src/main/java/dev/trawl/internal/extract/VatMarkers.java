@@ -14,10 +14,11 @@ import java.util.Set;
 /**
  * Which prices of a text say they include tax and which exclude it: "EUR29.66 (inc VAT)",
  * "incl. VAT", "inkl. MwSt.", "tax incl.", "TTC", "brutto" against "(exc VAT)", "ex. VAT",
- * "excl. tax", "zzgl. MwSt.", "+ VAT", "HT", "netto". A marker is a tax word ("VAT", "MwSt",
+ * "excl. tax", "zzgl. MwSt.", "+ VAT", "HT", "netto"; "税込" against "税抜". A marker is a tax word ("VAT", "MwSt",
  * "TVA", "IVA", "GST", "DPH", ...) beside an including or excluding word, in either order, or one
- * of the words that say both. It belongs to the price in the same brackets, else to the price on
- * the side the text's first marker shows ("price, marker" or "marker: price").
+ * of the words that say both. It belongs to the price in the same brackets, else to the next
+ * price when a colon follows it ("Ex Tax: £12.47"), else to the price on the side the text's
+ * first marker shows ("price, marker" or "marker price").
  */
 final class VatMarkers {
     enum Vat { UNSTATED, INCLUDED, EXCLUDED }
@@ -32,13 +33,16 @@ final class VatMarkers {
     private static final Set<String> TAX = Set.of("vat", "tax", "taxes", "mwst", "ust", "btw", "tva", "iva", "gst", "hst",
             "dph", "moms", "alv", "ddv", "pdv", "áfa", "afa", "kdv", "ндс", "пдв", "ддс", "φπα", "mehrwertsteuer",
             "umsatzsteuer", "taxe", "tasse", "imposte", "pvn", "pvm", "vsk");
-    private static final Map<String, Vat> BOTH = Map.of("ttc", Vat.INCLUDED, "ht", Vat.EXCLUDED, "brutto", Vat.INCLUDED,
-            "netto", Vat.EXCLUDED);
+    private static final Map<String, Vat> BOTH = Map.ofEntries(Map.entry("ttc", Vat.INCLUDED), Map.entry("ht", Vat.EXCLUDED),
+            Map.entry("brutto", Vat.INCLUDED), Map.entry("netto", Vat.EXCLUDED), Map.entry("税込", Vat.INCLUDED),
+            Map.entry("税込み", Vat.INCLUDED), Map.entry("税抜", Vat.EXCLUDED), Map.entry("税抜き", Vat.EXCLUDED),
+            Map.entry("税別", Vat.EXCLUDED), Map.entry("含税", Vat.INCLUDED), Map.entry("不含税", Vat.EXCLUDED));
     private static final Set<String> FILLERS = Set.of("of", "the", "de", "la", "le", "der", "die");
     /** Tokens looked past between the two words of a marker ("incl. 19 % MwSt."). */
     private static final int REACH = 5;
 
-    private record Marker(int at, Vat vat) {}
+    /** A marker starting at a token; a label when a colon follows it ("Ex Tax: £12.47"). */
+    private record Marker(int at, Vat vat, boolean label) {}
 
     private VatMarkers() {}
 
@@ -69,6 +73,8 @@ final class VatMarkers {
             int owner;
             if (prevInside != nextInside) {
                 owner = prevInside ? prev : next;
+            } else if (m.label() && next >= 0) {
+                owner = next;
             } else {
                 owner = follows ? (prev >= 0 ? prev : next) : (next >= 0 ? next : prev);
             }
@@ -86,7 +92,7 @@ final class VatMarkers {
             if (token.kind() == Kind.OTHER && token.text().equals("+")) {
                 int j = nextWord(t, i);
                 if (j >= 0 && TAX.contains(t.get(j).text())) {
-                    out.add(new Marker(i, Vat.EXCLUDED)); // "+ VAT", "+MwSt."
+                    out.add(marker(t, i, j, Vat.EXCLUDED)); // "+ VAT", "+MwSt."
                     i = j;
                 }
                 continue;
@@ -97,7 +103,7 @@ final class VatMarkers {
             String w = token.text();
             Vat vat = BOTH.get(w);
             if (vat != null) {
-                out.add(new Marker(i, vat));
+                out.add(marker(t, i, i, vat));
                 continue;
             }
             int j = nextWord(t, i);
@@ -108,11 +114,20 @@ final class VatMarkers {
                 vat = side(w); // "incl. VAT", "ex. VAT", "inkl. 19 % MwSt."
             }
             if (vat != null) {
-                out.add(new Marker(i, vat));
+                out.add(marker(t, i, j, vat));
                 i = j;
             }
         }
         return out;
+    }
+
+    private static Marker marker(List<Token> t, int at, int end, Vat vat) {
+        int k = end + 1;
+        if (k < t.size() && t.get(k).text().equals(".")) {
+            k++;
+        }
+        boolean label = k < t.size() && t.get(k).kind() == Kind.OTHER && t.get(k).text().equals(":");
+        return new Marker(at, vat, label);
     }
 
     private static Vat side(String word) {

@@ -271,6 +271,9 @@ class PriceTextTest {
             $24.71 + VAT                             |      | 24.71      | USD      |      |
             £10 - £20 ex VAT £12 - £24 inc VAT       |      | 12         | GBP      | 24   |
             Was £20.00 Now £15.00 ex VAT             |      | 15.00      | GBP      |      | 20.00
+            £14.96 Ex Tax: £12.47                    |      | 14.96      | GBP      |      |
+            Ex Tax: £12.47 £14.96                    |      | 14.96      | GBP      |      |
+            1,800円(税抜) 1,980円(税込)                  |      | 1980       | JPY      |      |
             """)
     void readsShopTextOfEveryKind(String text, String hint, String amount, String currency, String high, String was) {
         readsPriceText(text, hint, amount, currency, high, was);
