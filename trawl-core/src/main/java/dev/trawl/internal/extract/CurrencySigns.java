@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The currency signs {@link PriceText} knows: symbols ({@code €}, {@code ₺}, {@code د.إ}), words
@@ -40,7 +41,7 @@ final class CurrencySigns {
     private static final Set<String> DOLLARS = Set.of("CAD", "AUD", "NZD", "SGD", "HKD", "MXN", "TWD", "ARS", "CLP",
             "COP", "UYU", "DOP", "BSD", "BBD", "BZD", "BMD", "BND", "FJD", "GYD", "JMD", "KYD", "LRD", "NAD", "SBD", "SRD",
             "TTD", "XCD");
-    static final Sign DOLLAR = new Sign("USD", DOLLARS, false);
+    private static final Sign DOLLAR = new Sign("USD", DOLLARS, false);
     private static final Sign RUPEE = ambiguous("INR", "PKR", "LKR", "NPR", "MUR", "SCR");
     private static final Sign KRONE = ambiguous("SEK", "NOK", "DKK", "ISK");
     private static final Sign RIAL = ambiguous("SAR", "IRR", "QAR", "OMR", "YER");
@@ -124,12 +125,17 @@ final class CurrencySigns {
     }
 
     /**
-     * The currency a word before a {@code $} names: a code or a known prefix when glued to it
+     * The sign a word before a {@code $} makes of it: a code or a known prefix when glued to it
      * ({@code SGD$}, {@code NT$}, {@code Can$}; a one-letter prefix, or a code not of a dollar,
      * only in upper case); when a space parts them, only an upper-case code of a dollar or peso
      * ({@code NZD $}) or an upper-case prefix of two letters or more ({@code AU $}).
      */
-    static String dollarPrefix(String word, boolean spaced) {
+    static Sign dollarPrefix(String word, boolean spaced) {
+        String code = dollarCode(word, spaced);
+        return code == null ? null : fixed(code);
+    }
+
+    private static String dollarCode(String word, boolean spaced) {
         String upper = word.toUpperCase(Locale.ROOT);
         boolean asWritten = word.equals(upper);
         String prefix = DOLLAR_PREFIXES.get(upper);
@@ -162,7 +168,7 @@ final class CurrencySigns {
 
     /** Every currency code a sign may name, for tests. */
     static Set<String> allCodes() {
-        Set<String> codes = new java.util.TreeSet<>(DOLLAR_PREFIXES.values());
+        Set<String> codes = new TreeSet<>(DOLLAR_PREFIXES.values());
         for (Map<String, Sign> table : List.of(SYMBOLS, WORDS)) {
             for (Sign sign : table.values()) {
                 if (sign.code() != null) {

@@ -161,10 +161,10 @@ final class PriceTokens {
         String word = s.substring(start, i);
         boolean spaced = i + 1 < s.length() && s.charAt(i) == ' ' && s.charAt(i + 1) == '$';
         if (i < s.length() && s.charAt(i) == '$' || spaced) {
-            String code = CurrencySigns.dollarPrefix(word, spaced);
-            if (code != null) {
+            Sign dollar = CurrencySigns.dollarPrefix(word, spaced);
+            if (dollar != null) {
                 // "SGD$4.90", "NT$ 1,160", "AU $59.95": the prefix says which dollar.
-                out.add(new Token(Kind.MONEY, word + "$", new Sign(code, Set.of(), false)));
+                out.add(new Token(Kind.MONEY, word + "$", dollar));
                 return (spaced ? i + 1 : i) + 1;
             }
         }
