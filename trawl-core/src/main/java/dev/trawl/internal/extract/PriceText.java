@@ -1,14 +1,16 @@
 package dev.trawl.internal.extract;
 
+import dev.trawl.internal.extract.CurrencySigns.Sign;
+import dev.trawl.internal.extract.PriceTokens.Kind;
+import dev.trawl.internal.extract.PriceTokens.Token;
+import dev.trawl.internal.extract.VatMarkers.Vat;
 import dev.trawl.internal.text.Prices;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -26,29 +28,39 @@ import java.util.Set;
  * groups thousands ({@code 1,299} is 1299) unless the currency has three minor digits (KWD, BHD:
  * 1.299); any other single {@code .} or {@code ,} is the decimal point, and so is the last one when
  * the other kind, a space or an apostrophe groups the digits before it. {@code ,-} after a number
- * means no cents; {@code 12€50} is 12.50. When a text names a currency, numbers without one ("Only 3
- * left!") are not prices, and nor is a bare whole number followed by a word like "left" or "items".
- * Two prices joined by a dash, "to", "bis" and the like are a range. A word like "was", "RRP",
- * "statt" or "regular" marks the struck-out price; "now", "sale", "nur" the new one; two unmarked
- * prices of one currency are a sale, the lower being the price. Discounts ("save $5", "$5 off",
- * "-20%") are never the price; unit prices ("$1.20/100 g") only when nothing else is.
+ * means no cents; {@code 12€50} is 12.50. A point followed by one space and two digits is still
+ * the decimal point ({@code 392. 00}, {@code 118, 99 TL}), unless a list, a count or a percentage
+ * follows ({@code 36, 38, 40}); groups of three parted by spaces stay thousands ({@code 1 160}).
+ * When a text names a currency, numbers without one ("Only 3 left!") are not prices, and nor is a
+ * bare whole number followed by a word like "left" or "items". Two prices joined by a dash, "to",
+ * "bis" and the like are a range. A word like "was", "RRP", "statt" or "regular" marks the
+ * struck-out price; "now", "sale", "nur" the new one; two unmarked prices of one currency are a
+ * sale, the lower being the price. Discounts ("save $5", "$5 off", "-20%") are never the price;
+ * unit prices ("$1.20/100 g") only when nothing else is.
+ *
+ * <p>Prices with and without tax: when a text shows both ({@code EUR29.66 (inc VAT) EUR24.71 (exc
+ * VAT)}, "incl. VAT", "inkl. MwSt.", "TTC" against "HT", "tax incl.", in either order), the price
+ * including tax is the price and the other is dropped, not taken for a struck-out price; so is a
+ * price marked as without tax beside an unmarked one up to 30% higher ({@code £29.66 (£24.71 ex
+ * VAT)}). See {@link VatMarkers}.
+ *
+ * <p>Currencies ({@link CurrencySigns} holds the table): symbols, ISO codes (upper case, or lower
+ * case when the code is not also a word: {@code pln}, {@code eur}, not {@code try}), and signs
+ * written as words ({@code zł}, {@code Rp}, {@code TL}, {@code руб.}, {@code RM}, {@code euros}),
+ * only as whole words ({@code TL} is not in {@code TOTAL}). A code or prefix before {@code $}
+ * says which dollar ({@code SGD$}, {@code NZD $}, {@code NT$}, {@code AU $}, {@code CAN$},
+ * {@code R$} the real). A sign with several readings takes the caller's hint when the hint is one
+ * of them, else: {@code $} is USD, {@code £} GBP, {@code ¥} JPY (CNY only under the hint CNY: the
+ * sign alone does not say, and this was the reading before); {@code kr} (SEK, NOK, DKK, ISK),
+ * {@code Rs} (INR, PKR, LKR, ...), {@code ريال} (SAR, IRR, QAR, OMR, YER) and the like leave the
+ * currency absent rather than guess. The toman ({@code تومان}) is ten rials and no ISO 4217
+ * currency: its amount is kept as written and its currency is absent, even under the hint IRR.
  */
 public final class PriceText {
     /** Only this many characters of a text are read: a price is short, and the cap bounds the work. */
     static final int MAX_SCAN = 200;
 
-    private enum Kind { NUMBER, MONEY, WORD, DASH, PERCENT, SLASH, OTHER }
-
     private enum Role { NONE, WAS, NOW, SAVE }
-
-    /** A currency sign: the code it means, the codes a caller's hint may pick instead, whether it only counts before digits. */
-    private record Sign(String code, Set<String> hintable, boolean prefixOnly) {
-        String resolve(String hint) {
-            return hint != null && hintable.contains(hint) ? hint : code;
-        }
-    }
-
-    private record Token(Kind kind, String text, Sign sign) {}
 
     /** One price or range, ready to be chosen between. */
     private record Entry(BigDecimal low, BigDecimal high, String currency, Role role) {}
@@ -64,6 +76,7 @@ public final class PriceText {
         boolean unit;
         boolean count;
         Price rangeEnd;
+        Vat vat = Vat.UNSTATED;
         String currency;
         BigDecimal value;
 
@@ -75,54 +88,13 @@ public final class PriceText {
         }
     }
 
-    private static final Set<String> DOLLARS = Set.of("CAD", "AUD", "NZD", "SGD", "HKD", "MXN", "TWD", "ARS", "CLP",
-            "COP", "UYU", "BSD", "BBD", "BZD", "BMD", "BND", "FJD", "GYD", "JMD", "KYD", "LRD", "NAD", "SBD", "SRD", "TTD",
-            "XCD");
-
-    /** Signs that are not letters alone; matched longest first. Those starting with a letter must not end a word. */
-    private static final Map<String, Sign> SYMBOLS = Map.ofEntries(
-            Map.entry("$", new Sign("USD", DOLLARS, false)),
-            Map.entry("US$", fixed("USD")), Map.entry("C$", fixed("CAD")), Map.entry("CA$", fixed("CAD")),
-            Map.entry("A$", fixed("AUD")), Map.entry("AU$", fixed("AUD")), Map.entry("NZ$", fixed("NZD")),
-            Map.entry("HK$", fixed("HKD")), Map.entry("S$", fixed("SGD")), Map.entry("R$", fixed("BRL")),
-            Map.entry("MX$", fixed("MXN")),
-            Map.entry("€", fixed("EUR")),
-            Map.entry("£", new Sign("GBP", Set.of("EGP", "GIP", "FKP", "SHP"), false)),
-            Map.entry("¥", new Sign("JPY", Set.of("CNY"), false)),
-            Map.entry("JP¥", fixed("JPY")), Map.entry("CN¥", fixed("CNY")), Map.entry("元", fixed("CNY")),
-            Map.entry("円", fixed("JPY")), Map.entry("₹", fixed("INR")), Map.entry("₩", fixed("KRW")),
-            Map.entry("₽", fixed("RUB")), Map.entry("₺", fixed("TRY")), Map.entry("₫", fixed("VND")),
-            Map.entry("₪", fixed("ILS")), Map.entry("₱", fixed("PHP")), Map.entry("฿", fixed("THB")),
-            Map.entry("₴", fixed("UAH")), Map.entry("₦", fixed("NGN")), Map.entry("₸", fixed("KZT")),
-            Map.entry("₡", fixed("CRC")), Map.entry("₲", fixed("PYG")), Map.entry("₾", fixed("GEL")),
-            Map.entry("₼", fixed("AZN")), Map.entry("৳", fixed("BDT")));
-    private static final List<String> SYMBOLS_LONGEST_FIRST =
-            SYMBOLS.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
-
-    /** Signs written as a whole word; lower-case keys match in any case, the others exactly ("Ft", not "ft" for feet). */
-    private static final Map<String, Sign> WORD_SIGNS = Map.ofEntries(
-            Map.entry("rs", new Sign("INR", Set.of("PKR", "LKR", "NPR"), false)),
-            Map.entry("kr", new Sign("SEK", Set.of("DKK", "NOK", "ISK"), false)),
-            Map.entry("lei", new Sign("RON", Set.of("MDL"), false)),
-            Map.entry("zł", fixed("PLN")), Map.entry("kč", fixed("CZK")), Map.entry("руб", fixed("RUB")),
-            Map.entry("грн", fixed("UAH")), Map.entry("лв", fixed("BGN")),
-            Map.entry("Ft", fixed("HUF")), Map.entry("Fr", fixed("CHF")),
-            Map.entry("R", new Sign("ZAR", Set.of(), true)));
-
     private static final Map<String, Role> MARKERS = markers();
     private static final Set<String> RANGE_WORDS = Set.of("to", "bis", "à", "a", "tot", "até", "до", "ila");
-    /** Words after a bare whole number that make it a count ("Only 2 left"), not a price. */
-    private static final Set<String> COUNT_WORDS = Set.of("left", "item", "items", "piece", "pieces", "pc", "pcs", "unit",
-            "units", "for", "review", "reviews", "rating", "ratings", "sold", "available", "in", "x", "pack", "stück", "stk",
-            "artikel", "bewertungen", "avis", "disponibles", "restants");
     private static final Set<String> FREE_WORDS = Set.of("free", "gratis", "kostenlos", "gratuit", "gratuite", "gratuito",
             "gratuita", "darmowy", "darmowa", "zdarma", "ingyenes", "ücretsiz", "бесплатно");
     /** "Free shipping" is not a free product. */
     private static final Set<String> FREE_WHAT = Set.of("shipping", "delivery", "returns", "return", "postage", "gift",
             "trial", "sample", "versand", "lieferung", "livraison", "envío", "envio", "spedizione", "verzending");
-
-    private static final String FOLD_FROM = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212~\u301c\uff5e\u2019\u2018\u02bc\u2032\uffe5\uff04\uffe1\uff0c\uff0e";
-    private static final String FOLD_TO = "----------''''¥$£,.";
 
     private PriceText() {}
 
@@ -135,20 +107,22 @@ public final class PriceText {
      * The price a text states, or null when it states none ("Sold out", "Price on request", "").
      *
      * @param currencyHint the ISO 4217 code the recipe states for the shop, or null; it picks the
-     *     currency an ambiguous sign means ({@code $} is CAD under the hint CAD, else USD; {@code kr}
-     *     is SEK unless DKK, NOK or ISK; {@code ¥} is JPY unless CNY), and is the currency when the
-     *     text names none. A hint that is not a currency code is ignored.
+     *     currency an ambiguous sign means when it is one of its readings ({@code $} is CAD under
+     *     the hint CAD, else USD; {@code kr} is NOK under NOK, else absent; {@code ¥} is JPY unless
+     *     CNY), and is the currency when the text names none. A hint that is not a currency code is
+     *     ignored.
      */
     public static ParsedPrice parse(String text, String currencyHint) {
         if (text == null) {
             return null;
         }
         String hint = isoCode(currencyHint);
-        List<Token> tokens = tokenize(normalize(text));
+        List<Token> tokens = PriceTokens.of(text, MAX_SCAN);
         List<Price> prices = prices(tokens);
         for (Price p : prices) {
-            p.currency = p.sign == null ? null : p.sign.resolve(hint);
-            p.value = amount(tokens.get(p.number).text(), p.currency != null ? p.currency : hint);
+            // An ambiguous sign the hint does not resolve leaves the currency absent, not the hint's.
+            p.currency = p.sign == null ? hint : p.sign.resolve(hint);
+            p.value = amount(tokens.get(p.number).text(), p.currency);
         }
         prices.removeIf(p -> p.value == null || p.percent || p.count || p.role == Role.SAVE);
         if (prices.stream().anyMatch(p -> p.sign != null)) {
@@ -157,14 +131,15 @@ public final class PriceText {
         if (prices.stream().anyMatch(p -> !p.unit)) {
             prices.removeIf(p -> p.unit);
         }
+        dropPricesWithoutTax(tokens, prices);
         List<Entry> entries = entries(prices);
         if (entries.isEmpty()) {
             return isFree(tokens) ? new ParsedPrice(BigDecimal.ZERO, hint, null, null) : null;
         }
-        return choose(entries, hint);
+        return choose(entries);
     }
 
-    private static ParsedPrice choose(List<Entry> entries, String hint) {
+    private static ParsedPrice choose(List<Entry> entries) {
         Entry now = first(entries, Role.NOW);
         Entry was = first(entries, Role.WAS);
         if (was == null && entries.size() >= 2) {
@@ -190,8 +165,7 @@ public final class PriceText {
             now = was;
             was = null;
         }
-        String currency = now.currency() != null ? now.currency() : hint;
-        return new ParsedPrice(now.low(), currency, now.high(), was == null ? null : was.low());
+        return new ParsedPrice(now.low(), now.currency(), now.high(), was == null ? null : was.low());
     }
 
     private static Entry first(List<Entry> entries, Role role) {
@@ -234,10 +208,13 @@ public final class PriceText {
             }
             Price p = new Price(i, pending);
             pending = Role.NONE;
-            if (is(t, i - 1, Kind.MONEY) && !claimed[i - 1]) {
-                p.sign = t.get(i - 1).sign();
-                p.first = i - 1;
-                claimed[i - 1] = true;
+            // "US$:12.99", "EUR: 12,99": a colon may stand between a sign and its number.
+            int before = is(t, i - 1, Kind.OTHER) && t.get(i - 1).text().equals(":") && is(t, i - 2, Kind.MONEY)
+                    ? i - 2 : i - 1;
+            if (is(t, before, Kind.MONEY) && !claimed[before]) {
+                p.sign = t.get(before).sign();
+                p.first = before;
+                claimed[before] = true;
                 if (isCodeToken(t, i + 1) && !is(t, i + 2, Kind.NUMBER)) {
                     // "$19.99 CAD": the code says which dollar.
                     p.sign = t.get(i + 1).sign();
@@ -255,7 +232,7 @@ public final class PriceText {
             p.percent = is(t, next, Kind.PERCENT);
             p.unit = is(t, next, Kind.SLASH) || isWord(t, next, "per");
             p.count = p.sign == null && isWholeNumber(token.text()) && is(t, next, Kind.WORD)
-                    && COUNT_WORDS.contains(t.get(next).text());
+                    && PriceTokens.COUNT_WORDS.contains(t.get(next).text());
             if (isWord(t, next, "off")) {
                 p.role = Role.SAVE;
             }
@@ -275,6 +252,49 @@ public final class PriceText {
             }
         }
         return out;
+    }
+
+    /**
+     * Of a price shown with and without tax, keeps the one with: the prices a marker says exclude
+     * tax go when another says it includes it, or when an unmarked one is up to 30% higher, as the
+     * unmarked price beside "(£24.71 ex VAT)" is the one with VAT.
+     */
+    private static void dropPricesWithoutTax(List<Token> t, List<Price> prices) {
+        int n = prices.size();
+        if (n < 2) {
+            return;
+        }
+        int[] first = new int[n];
+        int[] last = new int[n];
+        for (int k = 0; k < n; k++) {
+            first[k] = prices.get(k).first;
+            last[k] = prices.get(k).last;
+        }
+        Vat[] vat = VatMarkers.of(t, first, last);
+        for (int k = 0; k < n; k++) {
+            prices.get(k).vat = vat[k];
+        }
+        for (Price p : prices) {
+            Price q = p.rangeEnd;
+            if (q != null && prices.contains(q) && (p.vat == Vat.UNSTATED) != (q.vat == Vat.UNSTATED)) {
+                p.vat = q.vat = p.vat == Vat.UNSTATED ? q.vat : p.vat; // "£10 - £20 ex VAT": the whole range
+            }
+        }
+        if (prices.stream().noneMatch(p -> p.vat == Vat.EXCLUDED)) {
+            return;
+        }
+        if (prices.stream().anyMatch(p -> p.vat == Vat.INCLUDED)) {
+            prices.removeIf(p -> p.vat == Vat.EXCLUDED);
+            return;
+        }
+        List<Price> unmarked = prices.stream().filter(p -> p.vat == Vat.UNSTATED).toList();
+        prices.removeIf(p -> p.vat == Vat.EXCLUDED && unmarked.stream().anyMatch(u -> withTax(u, p)));
+    }
+
+    /** Whether a price may be another with tax added: same currency, higher, by at most 30%. */
+    private static boolean withTax(Price gross, Price net) {
+        return Objects.equals(gross.currency, net.currency) && gross.value.compareTo(net.value) > 0
+                && gross.value.compareTo(net.value.multiply(new BigDecimal("1.3"))) <= 0;
     }
 
     private static boolean isFree(List<Token> t) {
@@ -378,165 +398,15 @@ public final class PriceText {
 
     /** An upper-cased ISO 4217 code of a real currency (not XXX, XAU and the like), or null. */
     static String isoCode(String text) {
-        String code = Prices.currency(text);
-        if (code == null) {
-            return null;
-        }
-        try {
-            return Currency.getInstance(code).getDefaultFractionDigits() >= 0 ? code : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** The first {@link #MAX_SCAN} characters with every space a plain space, dashes, apostrophes, digits and full-width signs folded. */
-    private static String normalize(String text) {
-        int n = Math.min(text.length(), MAX_SCAN);
-        StringBuilder s = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            int fold = FOLD_FROM.indexOf(c);
-            if (Character.getType(c) == Character.FORMAT) {
-                continue; // soft hyphens, zero-width spaces, direction marks
-            } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                c = ' ';
-            } else if (Character.isDigit(c) && Character.digit(c, 10) >= 0) {
-                c = (char) ('0' + Character.digit(c, 10));
-            } else if (fold >= 0) {
-                c = FOLD_TO.charAt(fold);
-            }
-            s.append(c);
-        }
-        return s.toString();
-    }
-
-    private static List<Token> tokenize(String s) {
-        List<Token> out = new ArrayList<>();
-        int i = 0;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            String symbol = symbolAt(s, i);
-            if (c == ' ') {
-                i++;
-            } else if (isDigit(c) || (c == '.' || c == ',') && isDigitAt(s, i + 1)) {
-                i = number(s, i, out);
-            } else if (symbol != null) {
-                out.add(new Token(Kind.MONEY, symbol, SYMBOLS.get(symbol)));
-                i += symbol.length();
-            } else if (isWordChar(c)) {
-                i = word(s, i, out);
-            } else {
-                Kind kind = c == '-' ? Kind.DASH : c == '%' ? Kind.PERCENT : c == '/' ? Kind.SLASH : Kind.OTHER;
-                out.add(new Token(kind, String.valueOf(c), null));
-                i++;
-            }
-        }
-        return out;
-    }
-
-    /** Reads digits with their separators: . and , before a digit, a space or apostrophe before a group of three, a closing ",-". */
-    private static int number(String s, int start, List<Token> out) {
-        int i = start;
-        int group = 0;
-        boolean pointSeen = false;
-        while (i < s.length()) {
-            char c = s.charAt(i);
-            boolean point = c == '.' || c == ',';
-            if (isDigit(c)) {
-                group++;
-            } else if (point && isDigitAt(s, i + 1)) {
-                pointSeen = true;
-                group = 0;
-            } else if ((c == ' ' || c == '\'') && !pointSeen && group >= 1 && group <= 3 && isGroupAt(s, i + 1)) {
-                group = 0;
-            } else if (c == '€' && group > 0 && !pointSeen && isDigitAt(s, i + 1) && isDigitAt(s, i + 2) && !isDigitAt(s, i + 3)) {
-                // "12€50", as French shops write 12,50 €
-                out.add(new Token(Kind.NUMBER, s.substring(start, i) + "," + s.substring(i + 1, i + 3), null));
-                out.add(new Token(Kind.MONEY, "€", SYMBOLS.get("€")));
-                return i + 3;
-            } else if (point && group > 0 && i + 1 < s.length() && s.charAt(i + 1) == '-' && !isDigitAt(s, i + 2)) {
-                out.add(new Token(Kind.NUMBER, s.substring(start, i + 2), null));
-                i += 2;
-                if (i < s.length() && s.charAt(i) == '-' && !isDigitAt(s, i + 1)) {
-                    i++; // ",--"
-                }
-                return i;
-            } else {
-                break;
-            }
-            i++;
-        }
-        out.add(new Token(Kind.NUMBER, s.substring(start, i), null));
-        return i;
-    }
-
-    private static int word(String s, int start, List<Token> out) {
-        int i = start;
-        while (i < s.length() && isWordChar(s.charAt(i))) {
-            i++;
-        }
-        String word = s.substring(start, i);
-        String lower = word.toLowerCase(Locale.ROOT);
-        Sign sign = WORD_SIGNS.containsKey(word) ? WORD_SIGNS.get(word) : WORD_SIGNS.get(lower);
-        if (sign != null && sign.prefixOnly() && !isDigitAt(s, skipSpaces(s, i))) {
-            sign = null; // "R" is the rand only right before a number
-        }
-        if (sign != null) {
-            if (i < s.length() && s.charAt(i) == '.') {
-                i++; // "Rs.", "Fr.", "kr."
-            }
-            out.add(new Token(Kind.MONEY, word, sign));
-        } else if (word.length() == 3 && isUpperAscii(word) && isoCode(word) != null) {
-            out.add(new Token(Kind.MONEY, word, fixed(word)));
-        } else {
-            out.add(new Token(Kind.WORD, lower, null));
-        }
-        return i;
-    }
-
-    private static String symbolAt(String s, int i) {
-        for (String symbol : SYMBOLS_LONGEST_FIRST) {
-            if (s.startsWith(symbol, i) && !(Character.isLetter(symbol.charAt(0)) && i > 0 && isWordChar(s.charAt(i - 1)))) {
-                return symbol;
-            }
-        }
-        return null;
-    }
-
-    private static boolean isWordChar(char c) {
-        return Character.isLetter(c) && c != '元' && c != '円';
+        return CurrencySigns.isoCode(text);
     }
 
     private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isDigitAt(String s, int i) {
-        return i < s.length() && isDigit(s.charAt(i));
-    }
-
-    /** Whether exactly three digits start at i. */
-    private static boolean isGroupAt(String s, int i) {
-        return isDigitAt(s, i) && isDigitAt(s, i + 1) && isDigitAt(s, i + 2) && !isDigitAt(s, i + 3);
-    }
-
-    private static int skipSpaces(String s, int i) {
-        while (i < s.length() && s.charAt(i) == ' ') {
-            i++;
-        }
-        return i;
+        return PriceTokens.isDigit(c);
     }
 
     private static boolean isWholeNumber(String raw) {
         return raw.indexOf('.') < 0 && raw.indexOf(',') < 0;
-    }
-
-    private static boolean isUpperAscii(String s) {
-        return s.chars().allMatch(c -> c >= 'A' && c <= 'Z');
-    }
-
-    private static Sign fixed(String code) {
-        return new Sign(code, Set.of(), false);
     }
 
     private static Map<String, Role> markers() {

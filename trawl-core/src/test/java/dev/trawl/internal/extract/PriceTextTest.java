@@ -43,7 +43,8 @@ class PriceTextTest {
             12,5 €                                   |      | 12.5       | EUR      |      |
             ¥1,200                                   |      | 1200       | JPY      |      |
             ¥1,200                                   | CNY  | 1200       | CNY      |      |
-            Rs. 2,499                                |      | 2499       | INR      |      |
+            Rs. 2,499                                |      | 2499       |          |      |
+            Rs. 2,499                                | INR  | 2499       | INR      |      |
             Rs.2,499                                 | PKR  | 2499       | PKR      |      |
             ₹2,499.00                                |      | 2499.00    | INR      |      |
             ₹1,23,456.00                             |      | 123456.00  | INR      |      |
@@ -69,8 +70,9 @@ class PriceTextTest {
             1.234.567,89 €                           |      | 1234567.89 | EUR      |      |
             1,234,567.89                             |      | 1234567.89 |          |      |
             R$ 1.299,90                              |      | 1299.90    | BRL      |      |
-            kr 1.299,-                               |      | 1299       | SEK      |      |
-            1.299,- kr                               |      | 1299       | SEK      |      |
+            kr 1.299,-                               |      | 1299       |          |      |
+            kr 1.299,-                               | SEK  | 1299       | SEK      |      |
+            1.299,- kr                               |      | 1299       |          |      |
             1.299,- kr                               | NOK  | 1299       | NOK      |      |
             kr 99                                    | DKK  | 99         | DKK      |      |
             2.499 kr                                 | ISK  | 2499       | ISK      |      |
@@ -171,6 +173,178 @@ class PriceTextTest {
         assertEquals(currency, price.currency(), text + " currency");
         assertExact(high, price.high(), text + " high");
         assertExact(was, price.was(), text + " was");
+    }
+
+    /** Issue 13, items 6 to 9: a space after the decimal point, which dollar, signs and words, prices with and without VAT. */
+    @ParameterizedTest(name = "[{index}] {0} (hint {1})")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            # text                                   | hint | amount     | currency | high | was
+            392. 00                                  |      | 392.00     |          |      |
+            $119. 95                                 |      | 119.95     | USD      |      |
+            118, 99 TL                               |      | 118.99     | TRY      |      |
+            1.299, 99 €                              |      | 1299.99    | EUR      |      |
+            1 299, 99 zł                             |      | 1299.99    | PLN      |      |
+            "€12, 50"                                |      | 12.50      | EUR      |      |
+            1 160                                    |      | 1160       |          |      |
+            NT$ 1 160                                |      | 1160       | TWD      |      |
+            12 345,67                                |      | 12345.67   |          |      |
+            "€5. 10%"                                |      | 5          | EUR      |      |
+            Now $5. 12 left                          |      | 5          | USD      |      |
+            "€50 Sizes 38, 40"                       |      | 50         | EUR      |      |
+            SGD$4.90                                 |      | 4.90       | SGD      |      |
+            NZD $100.70                              |      | 100.70     | NZD      |      |
+            NT$ 1,160                                |      | 1160       | TWD      |      |
+            AU $59.95                                |      | 59.95      | AUD      |      |
+            CAN$1.23                                 |      | 1.23       | CAD      |      |
+            Can$ 1.23                                |      | 1.23       | CAD      |      |
+            CDN$ 12.99                               |      | 12.99      | CAD      |      |
+            US$:12.99                                |      | 12.99      | USD      |      |
+            US $12                                   |      | 12         | USD      |      |
+            U$S 100                                  |      | 100        | USD      |      |
+            HKD$ 88                                  |      | 88         | HKD      |      |
+            RD$ 1,250.00                             |      | 1250.00    | DOP      |      |
+            TT$ 45                                   |      | 45         | TTD      |      |
+            J$ 1,500                                 |      | 1500       | JMD      |      |
+            NZD $100.70                              | AUD  | 100.70     | NZD      |      |
+            US $12                                   | CAD  | 12         | USD      |      |
+            $12                                      | NZD  | 12         | NZD      |      |
+            Sale price$15.00Regular price$20.00      |      | 15.00      | USD      |      | 20.00
+            ALL $5                                   |      | 5          | USD      |      |
+            Top$5                                    |      | 5          | USD      |      |
+            EUR: 12,99                               |      | 12.99      | EUR      |      |
+            Rp 150.000                               |      | 150000     | IDR      |      |
+            Rp1.250.000,00                           |      | 1250000.00 | IDR      |      |
+            150.000 TL                               |      | 150000     | TRY      |      |
+            1 299 р.                                 |      | 1299       | RUB      |      |
+            1 299 руб.                               |      | 1299       | RUB      |      |
+            1299 рублей                              |      | 1299       | RUB      |      |
+            RM 12.90                                 |      | 12.90      | MYR      |      |
+            RM12.90                                  |      | 12.90      | MYR      |      |
+            12,99 zł                                 |      | 12.99      | PLN      |      |
+            1 200 Kč                                 |      | 1200       | CZK      |      |
+            5 000 тенге                              |      | 5000       | KZT      |      |
+            5 000 ₸                                  |      | 5000       | KZT      |      |
+            12 euro                                  |      | 12         | EUR      |      |
+            12,50 Euro                               |      | 12.50      | EUR      |      |
+            12 euros                                 |      | 12         | EUR      |      |
+            12,99 pln                                |      | 12.99      | PLN      |      |
+            eur 12                                   |      | 12         | EUR      |      |
+            12 usd                                   |      | 12         | USD      |      |
+            12 лв.                                   |      | 12         | BGN      |      |
+            120 грн                                  |      | 120        | UAH      |      |
+            120 ₴                                    |      | 120        | UAH      |      |
+            ₺1.299,99                                |      | 1299.99    | TRY      |      |
+            ₩ 12,000                                 |      | 12000      | KRW      |      |
+            12.000 ₫                                 |      | 12000      | VND      |      |
+            12.000đ                                  |      | 12000      | VND      |      |
+            12.000 VNĐ                               |      | 12000      | VND      |      |
+            ฿1,290                                   |      | 1290       | THB      |      |
+            ₱1,299                                   |      | 1299       | PHP      |      |
+            ₦5,000                                   |      | 5000       | NGN      |      |
+            150 د.إ                                  |      | 150        | AED      |      |
+            د.إ 150                                  |      | 150        | AED      |      |
+            150 ر.س                                  |      | 150        | SAR      |      |
+            "۱۵۰٬۰۰۰ ر.س"                             |      | 150000     | SAR      |      |
+            S/ 25.90                                 |      | 25.90      | PEN      |      |
+            S/. 25.90                                |      | 25.90      | PEN      |      |
+            SFr. 12.50                               |      | 12.50      | CHF      |      |
+            CHF 12.50                                |      | 12.50      | CHF      |      |
+            12 kronor                                |      | 12         | SEK      |      |
+            ¥1,200                                   | JPY  | 1200       | JPY      |      |
+            ¥1,200                                   | USD  | 1200       | JPY      |      |
+            EUR29.66 (inc VAT) EUR24.71 (exc VAT)    |      | 29.66      | EUR      |      |
+            EUR24.71 (exc VAT) EUR29.66 (inc VAT)    |      | 29.66      | EUR      |      |
+            £24.71 ex VAT £29.66 inc VAT             |      | 29.66      | GBP      |      |
+            £29.66 inc. VAT £24.71 ex. VAT           |      | 29.66      | GBP      |      |
+            Excl. VAT: £24.71 Incl. VAT: £29.66      |      | 29.66      | GBP      |      |
+            Incl. VAT: £29.66 Excl. VAT: £24.71      |      | 29.66      | GBP      |      |
+            £29.66 (£24.71 ex VAT)                   |      | 29.66      | GBP      |      |
+            Price £29.66 (ex VAT £24.71)             |      | 29.66      | GBP      |      |
+            £24.71 + VAT £29.66                      |      | 29.66      | GBP      |      |
+            29,66 € TTC 24,71 € HT                   |      | 29.66      | EUR      |      |
+            24,71 € HT 29,66 € TTC                   |      | 29.66      | EUR      |      |
+            24,71 € zzgl. MwSt. 29,66 € inkl. MwSt.  |      | 29.66      | EUR      |      |
+            "29,66 € inkl. 19 % MwSt., zzgl. Versand" |     | 29.66      | EUR      |      |
+            €24.71 excl. tax €29.66 tax incl.        |      | 29.66      | EUR      |      |
+            €29.66 VAT included €24.71 VAT excluded  |      | 29.66      | EUR      |      |
+            123,45 zł netto 151,84 zł brutto         |      | 151.84     | PLN      |      |
+            $24.71 + VAT                             |      | 24.71      | USD      |      |
+            £10 - £20 ex VAT £12 - £24 inc VAT       |      | 12         | GBP      | 24   |
+            Was £20.00 Now £15.00 ex VAT             |      | 15.00      | GBP      |      | 20.00
+            £14.96 Ex Tax: £12.47                    |      | 14.96      | GBP      |      |
+            Ex Tax: £12.47 £14.96                    |      | 14.96      | GBP      |      |
+            1,800円(税抜) 1,980円(税込)                  |      | 1980       | JPY      |      |
+            """)
+    void readsShopTextOfEveryKind(String text, String hint, String amount, String currency, String high, String was) {
+        readsPriceText(text, hint, amount, currency, high, was);
+    }
+
+    /** An ambiguous sign is the hint's currency when the hint is one of its readings, else absent: never a guess. */
+    @ParameterizedTest(name = "[{index}] {0} (hint {1})")
+    @CsvSource(delimiter = '|', textBlock = """
+            # text        | hint | currency
+            99 kr         |      |
+            99 kr         | NOK  | NOK
+            99 kr.        | DKK  | DKK
+            kr 99         | ISK  | ISK
+            99 kr         | EUR  |
+            99 kroner     | NOK  | NOK
+            99 kroner     | SEK  |
+            Rs 2,499      |      |
+            Rs 2,499      | PKR  | PKR
+            Rs. 2,499     | LKR  | LKR
+            ₨ 2,499       | INR  | INR
+            ₹2,499        | PKR  | INR
+            150 ريال      |      |
+            150 ريال      | SAR  | SAR
+            150 ریال      | IRR  | IRR
+            150 ريال      | EUR  |
+            150 ريال      | QAR  | QAR
+            50 درهم       | AED  | AED
+            5 000 FCFA    | XOF  | XOF
+            5 000 FCFA    |      |
+            150 تومان     |      |
+            150 تومان     | IRR  |
+            150 toman     | IRR  |
+            $12           | EUR  | USD
+            $12           |      | USD
+            ¥1,200        |      | JPY
+            ¥1,200        | CNY  | CNY
+            12 dollars    | AUD  | AUD
+            """)
+    void anAmbiguousSignTakesTheHintOnlyWhenItIsOneOfItsReadings(String text, String hint, String currency) {
+        ParsedPrice price = PriceText.parse(text, hint);
+        assertNotNull(price, text);
+        assertEquals(currency, price.currency(), text + " under " + hint);
+    }
+
+    @Test
+    void aTomanIsReadAsWrittenNotConvertedToRials() {
+        assertEquals(new ParsedPrice(new BigDecimal("150000"), null, null, null), PriceText.parse("150,000 تومان", "IRR"));
+    }
+
+    @Test
+    void currencyWordsCountOnlyAsWholeWords() {
+        assertNull(PriceText.parse("TOTAL 12").currency(), "TL in TOTAL");
+        assertNull(PriceText.parse("FORM 12").currency(), "RM in FORM");
+        assertNull(PriceText.parse("krone12 12").currency(), "kr in a word");
+        assertNull(PriceText.parse("Leica 12").currency(), "lei in a word");
+        assertNull(PriceText.parse("рубашка 12").currency(), "руб in a word");
+        assertNull(PriceText.parse("Europe 12").currency(), "euro in a word");
+        assertNull(PriceText.parse("12 won").currency(), "won is a word");
+        assertNull(PriceText.parse("try 12").currency(), "a lower-case code that is a word");
+        assertNull(PriceText.parse("all 12").currency(), "a lower-case code that is a word");
+        assertEquals("TRY", PriceText.parse("TOTAL: 12 TL").currency());
+        assertEquals("MYR", PriceText.parse("FORM RM 12").currency());
+        assertEquals("USD", PriceText.parse("Sale price$15.00").currency(), "a word glued to $ is no prefix");
+    }
+
+    @Test
+    void everySignNamesARealCurrency() {
+        for (String code : CurrencySigns.allCodes()) {
+            assertEquals(code, Currency.getInstance(code).getCurrencyCode(), code);
+            assertEquals(code, PriceText.isoCode(code), code);
+        }
     }
 
     @ParameterizedTest
