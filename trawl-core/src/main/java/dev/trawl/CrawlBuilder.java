@@ -400,8 +400,12 @@ public final class CrawlBuilder {
         range("buffer", b, 1, 64 * MAX_CONCURRENCY);
         int l = lookahead == -1 ? 64 * b : lookahead;
         range("lookahead", l, b, Integer.MAX_VALUE);
+        // Each session keeps connections of its own; the pool must hold the idle ones of every session of a host, or it
+        // closes one session's to open another's. In-flight requests stay bounded by the scheduler, not the pool.
+        int pooled = sessions.cookies() || !proxies.isEmpty() ? Math.min(sessions.perHost(), 16) : 1;
         FetchSettings settings = new FetchSettings(min(connectTimeout, totalTimeout), min(responseTimeout, totalTimeout),
-                totalTimeout, maxBodyBytes, userAgent, concurrency, perHost);
+                totalTimeout, maxBodyBytes, userAgent, (int) Math.min(MAX_CONCURRENCY, (long) concurrency * pooled),
+                (int) Math.min(MAX_CONCURRENCY, (long) perHost * pooled));
         return new CrawlConfig(seeds,
                 new CrawlConfig.Fetch(settings, retries, backoff, maxRedirects, transport, blocked, sessions, proxies),
                 new CrawlConfig.Politeness(concurrency, perHost, delay, obeyRobots, maxCrawlDelay, adaptive),

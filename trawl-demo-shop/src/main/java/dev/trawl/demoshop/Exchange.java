@@ -21,6 +21,8 @@ final class Exchange {
     final PageBuffer buffer;
     int status;
     boolean closeAfter;
+    /** Run once when the response is complete, before its last bytes leave (see {@link #complete()}); null for none. */
+    Runnable onComplete;
 
     Exchange(Request request, Socket socket, OutputStream out, PageBuffer buffer) {
         this.request = request;
@@ -36,7 +38,21 @@ final class Exchange {
         if (!request.method().equals("HEAD")) {
             out.write(body, 0, length);
         }
+        complete();
         out.flush();
+    }
+
+    /**
+     * Marks the response complete, once. A whole response is complete before its last flush: the
+     * client may send its next request, on another connection, the moment the bytes arrive, and a
+     * count of requests in flight must not still hold this one then.
+     */
+    void complete() {
+        Runnable r = onComplete;
+        onComplete = null;
+        if (r != null) {
+            r.run();
+        }
     }
 
     void send(int status, String contentType, String text) throws IOException {

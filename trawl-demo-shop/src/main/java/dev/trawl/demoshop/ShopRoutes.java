@@ -32,6 +32,7 @@ final class ShopRoutes {
         }
         long productId = productId(r.path());
         long count = stats.started(productId >= 0 ? "/p/" + productId : r.target(), productId);
+        x.onComplete = () -> stats.finished(x.status);
         try {
             shop.sleepLatency();
             if (productId >= 0 && shop.throttleAbove() > 0 && stats.inFlight() > shop.throttleAbove()) {
@@ -47,7 +48,7 @@ final class ShopRoutes {
             }
             route(x, productId, count);
         } finally {
-            stats.finished(x.status);
+            x.complete(); // a streamed or broken response is complete when it ends
         }
     }
 

@@ -53,8 +53,10 @@ class CrawlEngineTest {
     void reachesTheGlobalCapAndNeverExceedsIt() throws Exception {
         try (DemoShop shop = DemoShop.builder().products(300).latency(Duration.ofMillis(30)).start()) {
             Results results = new Results();
+            // Without sessions one pool serves every request: keep-alive means no more connections than the cap. (Sessions
+            // keep connections of their own: SessionsTest.)
             CrawlSummary s = crawl(Trawl.crawl().seeds(Seeds.urls(productUrls(shop, 0, 300)))
-                    .concurrency(12).perHost(50, Duration.ZERO).sink(results));
+                    .concurrency(12).perHost(50, Duration.ZERO).sessions(dev.trawl.fetch.SessionPolicy.OFF).sink(results));
             assertEquals(300, s.counts().done());
             assertEquals(12, shop.counters().maxInFlight(), "the shop saw exactly the cap in flight at most");
             assertTrue(shop.counters().connections() <= 12, "keep-alive: connections " + shop.counters().connections());
