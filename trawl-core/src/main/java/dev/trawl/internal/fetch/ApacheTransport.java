@@ -149,7 +149,9 @@ public final class ApacheTransport implements Transport {
         HttpGet get = new HttpGet(target);
         HttpClientContext context = HttpClientContext.create();
         if (session != null) {
-            context.setUserToken(session.id());
+            if (session.id() != null) {
+                context.setUserToken(session.id());
+            }
             if (session.cookie() != null) {
                 get.setHeader("Cookie", session.cookie());
             }

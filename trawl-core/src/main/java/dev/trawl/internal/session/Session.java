@@ -69,11 +69,21 @@ final class Session {
         return retired;
     }
 
-    /** What a request to {@code url} carries of this session; {@code cookies} false: its id alone. */
+    /**
+     * What a request to {@code url} carries of this session; {@code cookies} false: no cookie. Its
+     * connections are its own (the id goes to the transport) once it has state of its own, a cookie
+     * or a proxy: until then it is no different from any other request, and shares the pool.
+     */
     RequestSession forRequest(URI url, boolean cookies) {
         uses.incrementAndGet();
-        if (!cookies) {
-            return new RequestSession(id, null, proxy);
+        String cookie = cookies ? cookieHeader(url) : null;
+        boolean own = proxy != null || cookies && !jar.getCookies().isEmpty();
+        return new RequestSession(own ? id : null, cookie, proxy);
+    }
+
+    private String cookieHeader(URI url) {
+        if (jar.getCookies().isEmpty()) {
+            return null;
         }
         CookieOrigin origin = origin(url);
         jar.clearExpired(Instant.now());
@@ -84,11 +94,11 @@ final class Session {
             }
         }
         if (matching.isEmpty()) {
-            return new RequestSession(id, null, proxy);
+            return null;
         }
         matching.sort(CookiePathComparator.INSTANCE); // longer paths first, as RFC 6265 section 5.4 asks
         List<Header> headers = SPEC.formatCookies(matching);
-        return new RequestSession(id, headers.isEmpty() ? null : headers.getFirst().getValue(), proxy);
+        return headers.isEmpty() ? null : headers.getFirst().getValue();
     }
 
     /** Keeps the cookies a response from {@code url} set; one that breaks the rules (another site's domain) is dropped. */
