@@ -14,8 +14,11 @@ import java.util.Map;
  * sits on ordinary pages too, so only the challenge's own parts count.
  */
 public final class ChallengeSignals {
-    /** Bytes of a body looked at: challenge pages are small, and the markers sit near the top. */
-    static final int SCANNED = 64 * 1024;
+    /**
+     * Bytes of a body looked at: challenge pages are small and their markers sit near the top (a
+     * title, the first scripts); every page is scanned, so the cost stays small.
+     */
+    static final int SCANNED = 16 * 1024;
 
     /** Header names, lower case, that only a bot manager's intervention sets, and the value that means it (null: any). */
     private static final Map<String, Signal> HEADERS = Map.of(
