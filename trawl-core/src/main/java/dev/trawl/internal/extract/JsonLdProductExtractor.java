@@ -15,7 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * schema.org products from a page's JSON-LD, without a DOM: the blocks are found in the raw text
  * ({@link JsonLdBlocks}), their products ({@link ProductNodes}) read to full records
- * ({@link ProductNodeReader}) with source {@code json-ld}. A block that is not valid JSON is
+ * ({@link ProductNodeReader}) with source {@code json-ld}; one product described twice (in two
+ * blocks, say) gives one record ({@link ProductMerge}). A block that is not valid JSON is
  * skipped; the others are still read. Stateless, so one instance serves every thread.
  */
 public final class JsonLdProductExtractor implements SourceExtractor {
@@ -54,6 +55,11 @@ public final class JsonLdProductExtractor implements SourceExtractor {
 
     @Override
     public List<Product> extract(PageSource source) {
+        return ProductMerge.within(read(source)).stream().map(ProductReading::product).toList();
+    }
+
+    /** Every product reading of the page, in document order, not merged. */
+    List<ProductReading> read(PageSource source) {
         List<JsonLdBlocks.Range> ranges = JsonLdBlocks.ranges(source.markup());
         if (ranges.isEmpty()) {
             return List.of();
