@@ -184,8 +184,8 @@ public final class PostgresCrawlStore extends JdbcCrawlStore {
 
     /** Commits the batch; once its run has finished, another process may take the job. */
     @Override
-    public void commit(StoreBatch batch) {
-        super.commit(batch);
+    public int commit(StoreBatch batch) {
+        int added = super.commit(batch);
         String job = batch.finished() ? jobs.remove(batch.run()) : null;
         if (job != null) {
             write(c -> {
@@ -193,6 +193,7 @@ public final class PostgresCrawlStore extends JdbcCrawlStore {
                 return null;
             });
         }
+        return added;
     }
 
     @Override
