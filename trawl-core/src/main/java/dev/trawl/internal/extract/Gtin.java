@@ -5,16 +5,17 @@ import java.math.BigDecimal;
 
 /** Global Trade Item Numbers (EAN, UPC, ISBN-13, ITF-14) as pages write them. */
 final class Gtin {
-    /** The fields schema.org states a GTIN in, the general one first. */
+    /** The fields schema.org states a GTIN in, the general one first, and how many digits each holds (0: any). */
     private static final String[] FIELDS = {"gtin", "gtin13", "gtin12", "gtin14", "gtin8"};
+    private static final int[] FIELD_DIGITS = {0, 13, 12, 14, 8};
     private static final int MAX_DIGITS = 14;
 
     private Gtin() {}
 
     /** The GTIN a node (a product, a variant, an offer) states in the first of its GTIN fields that holds one, or null. */
     static String stated(JsonNode node) {
-        for (String field : FIELDS) {
-            String gtin = of(node.get(field));
+        for (int i = 0; i < FIELDS.length; i++) {
+            String gtin = of(node.get(FIELDS[i]), FIELD_DIGITS[i]);
             if (gtin != null) {
                 return gtin;
             }
@@ -29,13 +30,31 @@ final class Gtin {
      * a double. A number with a fraction, or negative, states none.
      */
     static String of(JsonNode value) {
+        return of(value, 0);
+    }
+
+    /**
+     * As {@link #of(JsonNode)}, for a field of {@code length} digits ({@code gtin12}...; 0 for any):
+     * a number has lost its leading zeros ({@code "gtin12": 036000291452} is read as
+     * 36000291452), which are put back to that length when the check digit then holds.
+     */
+    static String of(JsonNode value, int length) {
         JsonNode v = JsonLd.scalar(value);
         if (v == null) {
             return null;
         }
-        return v.isNumber() ? whole(v.decimalValue()) : digits(JsonLd.text(v));
+        if (!v.isNumber()) {
+            return digits(JsonLd.text(v));
+        }
+        String whole = whole(v.decimalValue());
+        if (whole != null && whole.length() < length) {
+            String padded = "0".repeat(length - whole.length()) + whole;
+            return checkDigitHolds(padded) ? padded : null;
+        }
+        return digits(whole);
     }
 
+    /** A positive whole number's digits, or null. */
     private static String whole(BigDecimal number) {
         // precision - scale is the count of digits before the point: checked before any digit is
         // written out, so an exponent of a billion costs nothing.
@@ -43,7 +62,7 @@ final class Gtin {
             return null;
         }
         BigDecimal whole = number.stripTrailingZeros();
-        return whole.scale() > 0 ? null : digits(whole.toPlainString());
+        return whole.scale() > 0 ? null : whole.toPlainString();
     }
 
     /**

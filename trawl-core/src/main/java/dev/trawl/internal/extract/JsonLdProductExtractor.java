@@ -41,8 +41,10 @@ public final class JsonLdProductExtractor implements SourceExtractor {
                     m = JsonMapper.builder()
                             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES) // "49.00" stays 49.00, 100.0 never 1E+2
+                            // Leading zeros: themes print a barcode unquoted ("gtin12": 036000291452).
                             .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_TRAILING_COMMA,
-                                    JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
+                                    JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER,
+                                    JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS)
                             .build();
                     mapper = m;
                 }

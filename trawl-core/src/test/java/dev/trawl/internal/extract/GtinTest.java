@@ -22,8 +22,12 @@ class GtinTest {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private static String gtinOf(String gtinJson) {
+        return gtinOf("gtin13", gtinJson);
+    }
+
+    private static String gtinOf(String field, String gtinJson) {
         List<Product> products = JsonLdProductExtractorTest.extract(JsonLdProductExtractorTest.page(
-                "{\"@type\":\"Product\",\"name\":\"Mug\",\"gtin13\":" + gtinJson + "}"));
+                "{\"@type\":\"Product\",\"name\":\"Mug\",\"" + field + "\":" + gtinJson + "}"));
         assertEquals(1, products.size());
         return products.getFirst().gtin();
     }
@@ -35,7 +39,7 @@ class GtinTest {
         assertEquals("7612345000114", gtinOf("7.612345000114e+12"));
         assertEquals("7612345000114", gtinOf("7612345000114.000"), "a whole number written with decimals");
         assertEquals("05012345678900", gtinOf("\"05012345678900\""), "text keeps its zeros");
-        assertEquals("12345670", gtinOf("12345670"));
+        assertEquals("12345670", gtinOf("gtin", "12345670"));
     }
 
     @Test
@@ -59,11 +63,22 @@ class GtinTest {
 
     @Test
     void elevenDigitsAreAUpcAWhoseLeadingZeroWasLostWhenTheCheckDigitHolds() {
-        assertEquals("036000291452", gtinOf("36000291452"), "a JSON number");
+        assertEquals("036000291452", gtinOf("gtin", "36000291452"), "a JSON number");
         assertEquals("036000291452", gtinOf("\"36000291452\""), "text from a spreadsheet");
         assertEquals("012345678905", Gtin.digits("1 23456 78905"));
-        assertNull(gtinOf("36000291453"), "a wrong check digit: not a UPC at all");
+        assertNull(gtinOf("gtin", "36000291453"), "a wrong check digit: not a UPC at all");
         assertNull(Gtin.digits("3600029145"), "10 digits");
+    }
+
+    @Test
+    void aNumberInASizedFieldGetsBackTheZerosItLost() {
+        // Dawn prints "gtin12": {{ variant.barcode }}: JSON with a leading zero, read all the same.
+        assertEquals("036000291452", gtinOf("gtin12", "036000291452"));
+        assertEquals("036000291452", gtinOf("gtin12", "36000291452"));
+        assertEquals("00012345678905", gtinOf("gtin14", "00012345678905"));
+        assertEquals("01234565", gtinOf("gtin8", "1234565"));
+        assertEquals("0036000291452", gtinOf("gtin13", "36000291452"));
+        assertNull(gtinOf("gtin12", "36000291453"), "the check digit does not hold");
     }
 
     @Test
