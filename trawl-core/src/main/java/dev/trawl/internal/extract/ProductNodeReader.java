@@ -37,7 +37,7 @@ final class ProductNodeReader {
     static List<ProductReading> read(ProductNodes nodes, URI page, String source) {
         List<ProductNodes.Found> found = new ArrayList<>(nodes.products.size());
         for (ProductNodes.Found f : nodes.products) {
-            if (!(nodes.listed(f) && linksToAnotherPage(f.product(), page))) {
+            if (!nodes.isVariant(f) && !(nodes.listed(f) && linksToAnotherPage(f.product(), page))) {
                 found.add(f);
             }
         }

@@ -2,7 +2,9 @@ package dev.trawl.internal.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +16,8 @@ import java.util.Set;
  * {@code SomeProducts}; as a term, a compact or a full IRI; alone or in a type array) found
  * anywhere in a tree: at the top level, in an array, in {@code @graph}, or nested
  * ({@code mainEntity}, {@code itemListElement[].item}, an Offer's {@code itemOffered}). Products
- * nested inside a product (variants, related products) are not products of the page. Both come
+ * nested inside a product (variants, related products) are not products of the page, nor are
+ * the variants a product group refers to by {@code @id} in its block ({@link #isVariant}). Both come
  * in document order. A product that is an entry of an {@code ItemList} (or {@code OfferCatalog}),
  * nested in its {@code itemListElement} or referenced from there by {@code @id}, is
  * {@linkplain #listed listed}: on a listing page it may be a link to the product's own page
@@ -39,10 +42,26 @@ final class ProductNodes {
     final List<Trail> trails = new ArrayList<>(1);
     /** The {@code @id}s that list entries refer to ({@code "item": {"@id": ...}}). */
     private final Set<String> listedIds = new HashSet<>();
+    private Set<JsonNode> variants;
 
     /** Adds the products and breadcrumb lists of one tree (a block). */
     void add(JsonNode root) {
         collect(root, null, new JsonLd(root), false, 0);
+    }
+
+    /** Whether a product is a {@code hasVariant} of another product, referred to by {@code @id} within their block: one of its offers. */
+    boolean isVariant(Found found) {
+        if (variants == null) {
+            variants = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Found group : products) {
+                for (JsonNode variant : group.block().objects(group.product().get("hasVariant"))) {
+                    if (variant != group.product()) {
+                        variants.add(variant);
+                    }
+                }
+            }
+        }
+        return variants.contains(found.product());
     }
 
     /** Whether a product is an entry of a list: found in one, or referred to by one of any block. */

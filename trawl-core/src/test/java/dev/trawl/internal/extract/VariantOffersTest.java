@@ -55,6 +55,21 @@ class VariantOffersTest {
     }
 
     @Test
+    void variantsAGroupRefersToByIdAreItsOffersNotProductsOfThePage() {
+        List<Product> products = Extractors.products().extract(new Page(PAGE, 200, "text/html", jsonLd("""
+                {"@context":"https://schema.org","@graph":[
+                 {"@type":"ProductGroup","@id":"#group","name":"Sock","productGroupID":"SOCK","hasVariant":[{"@id":"#s"},{"@id":"#m"}]},
+                 {"@type":"Product","@id":"#s","sku":"SOCK-S","gtin12":"036000291452","isVariantOf":{"@id":"#group"},
+                  "offers":{"@type":"Offer","price":"4.00","priceCurrency":"EUR","availability":"OutOfStock"}},
+                 {"@type":"Product","@id":"#m","sku":"SOCK-M","gtin13":"4006381333931","isVariantOf":{"@id":"#group"},
+                  "offers":{"@type":"Offer","price":"4.50","priceCurrency":"EUR","availability":"InStock"}}]}""")
+                .getBytes(StandardCharsets.UTF_8)));
+        assertEquals(1, products.size(), () -> "products: " + products);
+        assertEquals(SOCKS, products.getFirst().offers());
+        assertEquals("SOCK", products.getFirst().sku());
+    }
+
+    @Test
     void offersWithAGtinButNoSkuAreVariantsToo() {
         Product p = one(jsonLd("""
                 {"@type":"Product","name":"Sock","offers":[{"@type":"Offer","gtin":"036000291452","price":"4.00","priceCurrency":"EUR"},
