@@ -99,6 +99,20 @@ class DuplicateProductsTest {
     }
 
     @Test
+    void microdataThatDescribesItsProductTwiceIsOneRecord() {
+        // An unclosed element leaves the theme's second item for the product outside the first, as its own item.
+        String html = "<div itemscope itemtype=\"https://schema.org/Product\"><h1 itemprop=\"name\">Kettle</h1><meta itemprop=\"sku\" content=\"KT-1\">"
+                + "<p><span>unclosed</div>"
+                + "<div itemscope itemtype=\"https://schema.org/Product\"><meta itemprop=\"sku\" content=\"KT-1\">"
+                + "<div itemprop=\"offers\" itemscope itemtype=\"https://schema.org/Offer\"><meta itemprop=\"price\" content=\"39.00\">"
+                + "<meta itemprop=\"priceCurrency\" content=\"EUR\"></div></div>";
+        List<Product> products = extract(html);
+        assertEquals(1, products.size(), () -> "products: " + products);
+        assertEquals(List.of("Kettle", "39.00", "microdata"),
+                List.of(products.getFirst().name(), products.getFirst().price().toPlainString(), products.getFirst().source()));
+    }
+
+    @Test
     void theJsonLdExtractorAloneGivesOneRecordPerProductToo() {
         String html = THEME + jsonLd("{\"@type\":\"Product\",\"@id\":\"https://shop.test/products/kettle#product\",\"sku\":\"KT-1\"}");
         List<Product> products = JsonLdProductExtractorTest.extract(html);
