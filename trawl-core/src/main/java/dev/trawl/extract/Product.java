@@ -86,16 +86,25 @@ public record Product(URI url, String canonicalUrl, String name, String brand, S
 
     /**
      * This product with each field it lacks taken from {@code other} (a less trusted reading of the
-     * same product): the fields it has are kept, never overwritten. The source stays this one's.
+     * same product): the fields it has are kept, never overwritten; a price taken from the other
+     * comes with the other's currency, when it states one. The source stays this one's.
      */
     public Product orElse(Product other) {
         return new Product(url != null ? url : other.url, or(canonicalUrl, other.canonicalUrl), or(name, other.name),
                 or(brand, other.brand), or(sku, other.sku), or(gtin, other.gtin), or(mpn, other.mpn),
-                price != null ? price : other.price, price != null ? currency : or(currency, other.currency),
+                price != null ? price : other.price, currencyOrElse(other),
                 or(listPrice, other.listPrice), or(availability, other.availability), or(condition, other.condition),
                 images.isEmpty() ? other.images : images, category.isEmpty() ? other.category : category,
                 or(rating, other.rating), or(reviewCount, other.reviewCount), or(seller, other.seller),
                 offers.isEmpty() ? other.offers : offers, source);
+    }
+
+    /** A price keeps its own currency: a price taken from {@code other} takes other's currency when it states one. */
+    private String currencyOrElse(Product other) {
+        if (price != null || other.price == null) {
+            return price != null ? currency : or(currency, other.currency);
+        }
+        return or(other.currency, currency);
     }
 
     private static <T> T or(T mine, T theirs) {

@@ -7,6 +7,9 @@ import dev.trawl.extract.Condition;
 import dev.trawl.extract.Offer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +18,12 @@ import java.util.List;
  * What a product's {@code offers} state: price, currency, "was" price, availability, condition and
  * seller. Offers may be one object or an array (the first offer with a price wins); an
  * {@code Offer} gives {@code price}, else its {@code priceSpecification}'s selling price; an
- * {@code AggregateOffer} gives {@code lowPrice}, else {@code price}, else its own nested offers'.
- * The currency comes from where the price came from, else from the offer. A price specification
+ * {@code AggregateOffer} gives {@code lowPrice}, else {@code price}, else its own nested offers';
+ * when it states no availability, its nested offers do (the first at its price, else the first
+ * that states one). An {@code AggregateOffer} without offers of its own, beside Offers (microdata
+ * themes write the summary and each variant's offer side by side), summarises them: it is read as
+ * if they were nested in it. The currency comes from where the price came from, else from the
+ * offer. A price specification
  * typed as a list or strikethrough price (the "was" price) is the list price when a lower selling
  * price is stated beside it, and the price only when no other is stated.
  */
@@ -64,7 +71,7 @@ final class JsonLdOffers {
         }
         Stated withCurrency = null;
         Stated any = null;
-        for (JsonNode o : block.objects(offers)) {
+        for (JsonNode o : objects(offers, block)) {
             Stated s = offer(o, block, depth);
             if (s.price() != null) {
                 return s;
@@ -97,10 +104,14 @@ final class JsonLdOffers {
         } else if (price != null && currency == null) {
             currency = spec.currency() != null ? spec.currency() : spec.wasCurrency();
         }
-        if (price == null && aggregate && offer.has("offers")) {
-            Stated nested = of(offer.get("offers"), block, depth + 1);
-            if (nested.price() != null) {
-                return nested.orElse(new Stated(null, currency, null, availability, condition, seller, offer));
+        if (aggregate && offer.has("offers")) {
+            if (price == null) {
+                Stated nested = of(offer.get("offers"), block, depth + 1);
+                if (nested.price() != null) {
+                    return nested.orElse(new Stated(null, currency, null, availability, condition, seller, offer));
+                }
+            } else if (availability == null) {
+                availability = nestedAvailability(offer.get("offers"), price, block, depth);
             }
         }
         if (price == null && spec.was() != null) {
@@ -109,6 +120,24 @@ final class JsonLdOffers {
                     seller, offer);
         }
         return new Stated(price, currency, listPrice(price, currency, spec), availability, condition, seller, offer);
+    }
+
+    /** Of nested offers, the availability of the first at this price that states one, else of the first that states one. */
+    private static Availability nestedAvailability(JsonNode offers, BigDecimal price, JsonLd block, int depth) {
+        if (depth >= MAX_NESTING) {
+            return null;
+        }
+        Availability first = null;
+        for (JsonNode o : objects(offers, block)) {
+            Stated s = offer(o, block, depth + 1);
+            if (s.availability() != null) {
+                if (s.price() != null && s.price().compareTo(price) == 0) {
+                    return s.availability();
+                }
+                first = first != null ? first : s.availability();
+            }
+        }
+        return first;
     }
 
     /** The "was" price when it is above the selling price and in the same currency; else null. */
@@ -181,7 +210,7 @@ final class JsonLdOffers {
     /** The offer objects of a product, an aggregate offer's nested ones in its place: the candidates for variants. */
     static List<JsonNode> flat(JsonNode offers, JsonLd block) {
         List<JsonNode> flat = new ArrayList<>();
-        for (JsonNode o : block.objects(offers)) {
+        for (JsonNode o : objects(offers, block)) {
             if (JsonLd.hasType(o, "AggregateOffer") && o.has("offers")) {
                 flat.addAll(block.objects(o.get("offers")));
             } else {
@@ -189,5 +218,35 @@ final class JsonLdOffers {
             }
         }
         return flat;
+    }
+
+    /**
+     * The offer objects of an {@code offers} value, references resolved; a lone
+     * {@code AggregateOffer} without offers of its own beside other offers becomes one aggregate
+     * holding them as its nested offers.
+     */
+    static List<JsonNode> objects(JsonNode offers, JsonLd block) {
+        List<JsonNode> objects = block.objects(offers);
+        if (objects.size() < 2) {
+            return objects;
+        }
+        JsonNode summary = null;
+        ArrayNode others = JsonNodeFactory.instance.arrayNode(objects.size() - 1);
+        for (JsonNode o : objects) {
+            if (!JsonLd.hasType(o, "AggregateOffer")) {
+                others.add(o);
+            } else if (summary == null && !o.has("offers")) {
+                summary = o;
+            } else {
+                return objects;
+            }
+        }
+        if (summary == null) {
+            return objects;
+        }
+        ObjectNode aggregate = JsonNodeFactory.instance.objectNode();
+        aggregate.setAll((ObjectNode) summary);
+        aggregate.set("offers", others);
+        return List.of(aggregate);
     }
 }

@@ -15,7 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * schema.org products from a page's JSON-LD, without a DOM: the blocks are found in the raw text
  * ({@link JsonLdBlocks}), their products ({@link ProductNodes}) read to full records
- * ({@link ProductNodeReader}) with source {@code json-ld}. A block that is not valid JSON is
+ * ({@link ProductNodeReader}) with source {@code json-ld}; one product described twice (in two
+ * blocks, say) gives one record ({@link ProductMerge}). A block that is not valid JSON is
  * skipped; the others are still read. Stateless, so one instance serves every thread.
  */
 public final class JsonLdProductExtractor implements SourceExtractor {
@@ -40,8 +41,10 @@ public final class JsonLdProductExtractor implements SourceExtractor {
                     m = JsonMapper.builder()
                             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES) // "49.00" stays 49.00, 100.0 never 1E+2
+                            // Leading zeros: themes print a barcode unquoted ("gtin12": 036000291452).
                             .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_TRAILING_COMMA,
-                                    JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
+                                    JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER,
+                                    JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS)
                             .build();
                     mapper = m;
                 }
@@ -54,6 +57,11 @@ public final class JsonLdProductExtractor implements SourceExtractor {
 
     @Override
     public List<Product> extract(PageSource source) {
+        return ProductMerge.within(read(source)).stream().map(ProductReading::product).toList();
+    }
+
+    /** Every product reading of the page, in document order, not merged. */
+    List<ProductReading> read(PageSource source) {
         List<JsonLdBlocks.Range> ranges = JsonLdBlocks.ranges(source.markup());
         if (ranges.isEmpty()) {
             return List.of();

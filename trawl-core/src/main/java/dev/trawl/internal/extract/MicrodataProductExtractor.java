@@ -8,7 +8,7 @@ import java.util.List;
  * schema.org products from a page's microdata ({@code itemscope itemtype=".../Product"}, http or
  * https, any of the product types), read to the same full record as JSON-LD with source
  * {@code microdata}: the items are read into JSON-LD-shaped nodes ({@link MicrodataItems}) and
- * from there exactly as JSON-LD is. Reading microdata needs a DOM (jsoup), so a page is parsed
+ * from there exactly as JSON-LD is (one product described twice gives one record). Reading microdata needs a DOM (jsoup), so a page is parsed
  * only when its raw text contains {@code itemscope}: most pages never pay for one. Stateless and
  * thread-safe.
  */
@@ -17,6 +17,11 @@ public final class MicrodataProductExtractor implements SourceExtractor {
 
     @Override
     public List<Product> extract(PageSource source) {
+        return ProductMerge.within(read(source)).stream().map(ProductReading::product).toList();
+    }
+
+    /** Every product reading of the page, in document order, not merged. */
+    List<ProductReading> read(PageSource source) {
         if (!mayHaveItems(source)) {
             return List.of();
         }

@@ -27,6 +27,11 @@ public final class OpenGraphProductExtractor implements SourceExtractor {
 
     @Override
     public List<Product> extract(PageSource source) {
+        return read(source).stream().map(ProductReading::product).toList();
+    }
+
+    /** The page's product, if it describes one, as a reading without a node id. */
+    List<ProductReading> read(PageSource source) {
         OpenGraphMeta meta = OpenGraphMeta.of(source);
         String type = meta.first("og:type");
         String amount = meta.first("product:price:amount", "og:price:amount");
@@ -45,14 +50,14 @@ public final class OpenGraphProductExtractor implements SourceExtractor {
             price = sale;
             currency = currency != null ? currency : saleCurrency;
         }
-        return List.of(Product.builder().url(source.url()).canonicalUrl(WebUrls.absolute(source.url(), meta.first("og:url")))
+        return List.of(new ProductReading(Product.builder().url(source.url()).canonicalUrl(WebUrls.absolute(source.url(), meta.first("og:url")))
                 .name(meta.first("og:title")).brand(meta.first("product:brand", "og:brand"))
                 .sku(meta.first("product:retailer_item_id", "product:sku"))
                 .gtin(Gtin.digits(meta.first("product:gtin", "product:ean", "product:upc"))).mpn(meta.first("product:mfr_part_no"))
                 .price(price).currency(currency).listPrice(listPrice)
                 .availability(Availability.parse(meta.first("product:availability", "og:availability")))
                 .condition(Condition.parse(meta.first("product:condition", "og:condition")))
-                .images(images(source, meta)).source(SOURCE).build());
+                .images(images(source, meta)).source(SOURCE).build(), null));
     }
 
     private static List<String> images(PageSource source, OpenGraphMeta meta) {

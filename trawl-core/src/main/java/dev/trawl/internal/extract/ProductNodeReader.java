@@ -16,7 +16,7 @@ import java.util.List;
  *     http(s) URL (without the {@code #fragment} that names the node); made absolute.
  * <li>sku: {@code sku}; a {@code ProductGroup} without one, its {@code productGroupID}. sku, gtin
  *     and mpn fall back to the product's offer when it has exactly one (themes put them there).
- * <li>gtin: {@code gtin}, {@code gtin13}, {@code gtin12}, {@code gtin14}, {@code gtin8}, digits only.
+ * <li>gtin: {@code gtin}, {@code gtin13}, {@code gtin12}, {@code gtin14}, {@code gtin8}, text or number, see {@link Gtin}.
  * <li>price, currency, list price, availability, condition, seller: the offers, see {@link JsonLdOffers};
  *     a product without its own offer takes the offer it is the {@code itemOffered} of, else
  *     (a group) its first priced variant's. Condition falls back to the product's {@code itemCondition}.
@@ -25,21 +25,44 @@ import java.util.List;
  *     product, its breadcrumb trail (see {@link Breadcrumbs}), the one in the product's own block first.
  * <li>rating and review count: {@code aggregateRating}; offers: {@link VariantOffers}.
  * </ul>
+ * A {@linkplain ProductNodes#listed listed} product whose URL is another page of this site (a
+ * listing's entry linking to the product's own page) is a link to that page, not a product of
+ * this one, and is not read: its page gives the record, with all its fields. Listed products that
+ * have no page of their own (no URL, this page's, or one on another site) are read.
  */
 final class ProductNodeReader {
-    private static final String[] GTIN_FIELDS = {"gtin", "gtin13", "gtin12", "gtin14", "gtin8"};
-
     private ProductNodeReader() {}
 
-    /** Every product of the nodes, in document order. */
-    static List<Product> read(ProductNodes nodes, URI page, String source) {
-        List<Product> products = new ArrayList<>(nodes.products.size());
+    /** Every product of the nodes, in document order, with its node's id. */
+    static List<ProductReading> read(ProductNodes nodes, URI page, String source) {
+        List<ProductNodes.Found> found = new ArrayList<>(nodes.products.size());
+        for (ProductNodes.Found f : nodes.products) {
+            if (!nodes.isVariant(f) && !(nodes.listed(f) && linksToAnotherPage(f.product(), page))) {
+                found.add(f);
+            }
+        }
+        List<ProductReading> products = new ArrayList<>(found.size());
         // A listing's breadcrumbs are the listing's category, not necessarily each product's.
-        List<ProductNodes.Trail> trails = nodes.products.size() == 1 ? nodes.trails : List.of();
-        for (ProductNodes.Found found : nodes.products) {
-            products.add(product(found, trails, page, source));
+        List<ProductNodes.Trail> trails = found.size() == 1 ? nodes.trails : List.of();
+        for (ProductNodes.Found f : found) {
+            products.add(new ProductReading(product(f, trails, page, source), nodeId(f.product(), page)));
         }
         return products;
+    }
+
+    /** Whether the product's URL is a page of this site other than this one. */
+    private static boolean linksToAnotherPage(JsonNode p, URI page) {
+        String url = canonicalUrl(p, page);
+        return url != null && page != null && !WebUrls.samePage(url, page.toString()) && WebUrls.sameSite(page, url);
+    }
+
+    private static String nodeId(JsonNode p, URI page) {
+        String id = JsonLd.text(p.get("@id"));
+        if (id == null) {
+            return null;
+        }
+        String absolute = WebUrls.absolute(page, id);
+        return absolute != null ? absolute : id;
     }
 
     private static Product product(ProductNodes.Found found, List<ProductNodes.Trail> trails, URI page, String source) {
@@ -53,11 +76,11 @@ final class ProductNodeReader {
         if (sku == null && JsonLd.hasType(p, "ProductGroup")) {
             sku = JsonLd.text(p.get("productGroupID"));
         }
-        String gtin = gtin(p);
+        String gtin = Gtin.stated(p);
         String mpn = JsonLd.text(p.get("mpn"));
         if (soleOffer != null) {
             sku = sku != null ? sku : JsonLd.text(soleOffer.get("sku"));
-            gtin = gtin != null ? gtin : gtin(soleOffer);
+            gtin = gtin != null ? gtin : Gtin.stated(soleOffer);
             mpn = mpn != null ? mpn : JsonLd.text(soleOffer.get("mpn"));
         }
         List<String> category = CategoryPath.split(block.name(p.get("category")));
@@ -119,16 +142,6 @@ final class ProductNodeReader {
         }
         String id = JsonLd.text(p.get("@id"));
         return id != null && WebUrls.isHttp(id) ? WebUrls.withoutFragment(id) : null;
-    }
-
-    private static String gtin(JsonNode node) {
-        for (String field : GTIN_FIELDS) {
-            String gtin = Gtin.digits(JsonLd.text(node.get(field)));
-            if (gtin != null) {
-                return gtin;
-            }
-        }
-        return null;
     }
 
     /** Image URLs, made absolute, each once, in order. */

@@ -8,13 +8,14 @@ import java.util.List;
 
 /**
  * Every kind of structured product data on a page, most trusted first: JSON-LD; if it gives no
- * product, microdata; if none, OpenGraph. When the source used gives exactly one product and a
- * less trusted one also describes exactly one, that one fills the fields the first lacks
- * ({@link Product#orElse}), unless both state SKUs and they differ (then they are not the same
- * product). As {@code orElse} keeps a price with its own currency, a price without a currency
- * takes the other's currency only when the other states the same price. Most pages are JSON-LD
- * pages: they are scanned for microdata and meta tags in their raw text, and a DOM is built only
- * when the page has microdata. Stateless and thread-safe.
+ * product, microdata; if none, OpenGraph. One record per product: readings of one product (two
+ * JSON-LD blocks, or JSON-LD beside microdata; same {@code @id}, else SKU, else name and URL, see
+ * {@link SameProduct}) are merged field by field, the more trusted source's fields kept and the
+ * others filling what it lacks ({@link ProductMerge}). Readings of a less trusted source that
+ * match no product of the source used are left out; when both read exactly one product, they are
+ * merged unless they state different SKUs. Most pages are JSON-LD pages: they are scanned for
+ * microdata and meta tags in their raw text, and a DOM is built only when the page has microdata.
+ * Stateless and thread-safe.
  */
 public final class ProductPipeline implements Extractor {
     private final JsonLdProductExtractor jsonLd;
@@ -30,37 +31,11 @@ public final class ProductPipeline implements Extractor {
     @Override
     public List<Product> extract(Page page) {
         PageSource source = PageSource.of(page);
-        List<Product> products = jsonLd.extract(source);
-        boolean fromJsonLd = !products.isEmpty();
-        if (!fromJsonLd) {
-            products = microdata.extract(source);
-        }
-        if (products.isEmpty()) {
-            return openGraph.extract(source);
-        }
-        if (products.size() != 1) {
-            return products;
-        }
-        Product product = products.getFirst();
-        if (fromJsonLd) {
-            product = fill(product, microdata.extract(source));
-        }
-        return List.of(fill(product, openGraph.extract(source)));
-    }
-
-    /** The product with the fields it lacks taken from the other reading, when there is exactly one and it is the same product. */
-    static Product fill(Product product, List<Product> others) {
-        if (others.size() != 1) {
-            return product;
-        }
-        Product other = others.getFirst();
-        if (product.sku() != null && other.sku() != null && !product.sku().equals(other.sku())) {
-            return product;
-        }
-        if (product.price() != null && product.currency() == null && other.currency() != null && other.price() != null
-                && other.price().compareTo(product.price()) == 0) {
-            product = product.toBuilder().currency(other.currency()).build();
-        }
-        return product.orElse(other);
+        List<ProductReading> products = ProductMerge.within(jsonLd.read(source));
+        List<ProductReading> fromMicrodata = ProductMerge.within(microdata.read(source));
+        products = products.isEmpty() ? fromMicrodata : ProductMerge.fill(products, fromMicrodata);
+        List<ProductReading> fromOpenGraph = openGraph.read(source);
+        products = products.isEmpty() ? fromOpenGraph : ProductMerge.fill(products, fromOpenGraph);
+        return products.stream().map(ProductReading::product).toList();
     }
 }

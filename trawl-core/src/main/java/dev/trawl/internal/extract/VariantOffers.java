@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A product's variants as {@link Offer}s: each {@code hasVariant} product of a
- * {@code ProductGroup}; else, when a product has several offers that each carry a SKU of their own
- * (Shopify writes one offer per variant), those offers. Offers that share a SKU are not variants
- * but sellers or terms of one item, and are not listed.
+ * A product's variants as {@link Offer}s, each with its own SKU, GTIN, name, price and
+ * availability: each {@code hasVariant} product of a {@code ProductGroup} (its identifiers its
+ * own, else its offer's); else, when a product has several offers that each carry a SKU or GTIN
+ * of their own (Shopify writes one offer per variant; an aggregate offer's nested offers, or
+ * those beside it, count as the product's), those offers. Offers that share an identifier, or
+ * state none, are not variants but sellers or terms of one item, and are not listed.
  */
 final class VariantOffers {
     private VariantOffers() {}
@@ -26,31 +28,51 @@ final class VariantOffers {
         for (JsonNode variant : block.objects(hasVariant)) {
             JsonLdOffers.Stated s = JsonLdOffers.of(variant.get("offers"), block);
             String sku = JsonLd.text(variant.get("sku"));
-            if (sku == null && s.offer() != null) {
-                sku = JsonLd.text(s.offer().get("sku"));
+            String gtin = Gtin.stated(variant);
+            if (s.offer() != null) {
+                sku = sku != null ? sku : JsonLd.text(s.offer().get("sku"));
+                gtin = gtin != null ? gtin : Gtin.stated(s.offer());
             }
             String name = JsonLd.text(variant.get("name"));
-            if (sku != null || name != null || !s.isEmpty()) {
-                offers.add(new Offer(sku, name, s.price(), s.currency(), s.availability()));
+            if (sku != null || gtin != null || name != null || !s.isEmpty()) {
+                offers.add(new Offer(sku, gtin, name, s.price(), s.currency(), s.availability()));
             }
         }
         return offers;
     }
 
     private static List<Offer> offers(JsonNode productOffers, JsonLd block) {
-        List<JsonNode> candidates = JsonLdOffers.flat(productOffers, block);
+        List<JsonNode> candidates = new ArrayList<>();
+        List<String> currencies = new ArrayList<>();
+        for (JsonNode o : JsonLdOffers.objects(productOffers, block)) {
+            if (JsonLd.hasType(o, "AggregateOffer") && o.has("offers")) {
+                // A nested offer without a currency is in the aggregate's.
+                String currency = JsonLdOffers.offer(o, block, 0).currency();
+                for (JsonNode nested : block.objects(o.get("offers"))) {
+                    candidates.add(nested);
+                    currencies.add(currency);
+                }
+            } else {
+                candidates.add(o);
+                currencies.add(null);
+            }
+        }
         if (candidates.size() < 2) {
             return List.of();
         }
-        Set<String> skus = new HashSet<>();
+        Set<String> identities = new HashSet<>();
         List<Offer> offers = new ArrayList<>(candidates.size());
-        for (JsonNode o : candidates) {
+        for (int i = 0; i < candidates.size(); i++) {
+            JsonNode o = candidates.get(i);
             String sku = JsonLd.text(o.get("sku"));
-            if (sku == null || !skus.add(sku)) {
+            String gtin = Gtin.stated(o);
+            String identity = sku != null ? "sku:" + sku : gtin != null ? "gtin:" + gtin : null;
+            if (identity == null || !identities.add(identity)) {
                 return List.of();
             }
             JsonLdOffers.Stated s = JsonLdOffers.offer(o, block, 0);
-            offers.add(new Offer(sku, JsonLd.text(o.get("name")), s.price(), s.currency(), s.availability()));
+            String currency = s.currency() != null || s.price() == null ? s.currency() : currencies.get(i);
+            offers.add(new Offer(sku, gtin, JsonLd.text(o.get("name")), s.price(), currency, s.availability()));
         }
         return offers;
     }

@@ -71,6 +71,25 @@ final class WebUrls {
         return a != null && b != null && trimmed(a).equals(trimmed(b));
     }
 
+    /** Whether an absolute URL is on the page's site: the same host, letter case and a leading {@code www.} aside. */
+    static boolean sameSite(URI page, String url) {
+        if (page == null || page.getHost() == null) {
+            return false;
+        }
+        String host;
+        try {
+            host = URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return host != null && siteHost(host).equals(siteHost(page.getHost()));
+    }
+
+    private static String siteHost(String host) {
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        return h.startsWith("www.") ? h.substring(4) : h;
+    }
+
     private static String trimmed(String url) {
         String u = withoutFragment(url);
         return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;

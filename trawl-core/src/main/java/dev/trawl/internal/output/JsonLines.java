@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * One JSON object per line. Absent values (null, an empty list) are left out; whole numbers and
  * exact decimals are JSON numbers written digit for digit ({@code 49.00} stays {@code 49.00});
- * lists are arrays; offers are objects.
+ * lists are arrays; offers are objects ({@code sku}, {@code gtin}, {@code name}, {@code price},
+ * {@code currency}, {@code availability}; absent ones left out), whichever extractor read them.
  */
 public final class JsonLines implements RowWriter {
     private final JsonGenerator json;
@@ -63,6 +64,7 @@ public final class JsonLines implements RowWriter {
             case Offer o -> {
                 json.writeStartObject();
                 field("sku", o.sku());
+                field("gtin", o.gtin());
                 field("name", o.name());
                 field("price", o.price());
                 field("currency", o.currency());
