@@ -53,6 +53,18 @@ public record CrawlRequest(URI seedUrl, String source, URI url, String host, Req
                 null);
     }
 
+    /**
+     * The same attempt from its first URL, when that is on the same host (the slot it holds): a
+     * redirect chain whose session retired on the way must make the whole way again in the new
+     * one, as a cookie the first hop set is not in it. Otherwise the request as it is.
+     */
+    public CrawlRequest fromFirstUrlOnSameHost() {
+        if (url.equals(seedUrl) || !HostKey.of(seedUrl).equals(host)) {
+            return this;
+        }
+        return new CrawlRequest(seedUrl, source, seedUrl, host, kind, depth, attempts, redirects, notBefore, validators, session);
+    }
+
     /** The next hop of a redirect to {@code target}. */
     public CrawlRequest redirectTo(URI target) {
         return new CrawlRequest(seedUrl, source, target, HostKey.of(target), kind, depth, attempts + 1, redirects + 1, 0L,

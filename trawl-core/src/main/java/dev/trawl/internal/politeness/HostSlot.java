@@ -40,6 +40,10 @@ final class HostSlot {
             robots.add(request);
         } else if (request.notBefore() > 0) {
             delayed.add(request);
+        } else if (request.redirects() > 0) {
+            // A redirect's next hop goes first, as Scrapy raises its priority: a chain ends while
+            // the session whose cookie it carries is still there, and a page is not held open.
+            fresh.addFirst(request);
         } else {
             fresh.add(request);
         }

@@ -45,7 +45,8 @@ public final class SessionPool {
     }
 
     /**
-     * The request in the session its next attempt goes out in: the one it had, unless that retired.
+     * The request in the session its next attempt goes out in: the one it had, unless that retired
+     * (then, in the middle of a redirect chain, from the chain's first URL on the host).
      * A new session takes a proxy; when every proxy is cooling down, this waits until one is tried
      * again (interrupted, as the crawl stops, it returns the request without a session).
      */
@@ -55,7 +56,7 @@ public final class SessionPool {
             return request;
         }
         try {
-            return request.inSession(take(request.host()).id());
+            return (request.session() == null ? request : request.fromFirstUrlOnSameHost()).inSession(take(request.host()).id());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return request.inSession(null);

@@ -34,6 +34,18 @@ class HostSchedulerTest {
     }
 
     @Test
+    void aRedirectsNextHopGoesBeforeTheRequestsWaitingOnItsHost() {
+        HostScheduler s = new HostScheduler(100, 1, Duration.ZERO);
+        for (int i = 0; i < 3; i++) {
+            s.add(req("http://shop.test/p/" + i));
+        }
+        CrawlRequest first = s.next(1000);
+        s.finished(first.host());
+        s.add(first.redirectTo(URI.create("http://shop.test/p/0?pass=1")));
+        assertEquals(URI.create("http://shop.test/p/0?pass=1"), s.next(1000).url());
+    }
+
+    @Test
     void neverStartsMoreThanThePerHostCapAndServesOtherHostsMeanwhile() {
         HostScheduler s = new HostScheduler(100, 2, Duration.ZERO);
         for (int i = 0; i < 5; i++) {
