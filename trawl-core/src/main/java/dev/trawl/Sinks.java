@@ -35,14 +35,18 @@ public final class Sinks {
         RAW
     }
 
-    /** One line per product found: {@code .jsonl} (or {@code .ndjson}, {@code .json}) or {@code .csv} ({@link CsvCells#SAFE}). */
+    /**
+     * One line per product found, each product once per crawl (the same site and SKU, else the same
+     * canonical URL, from a second page is not written again): {@code .jsonl} (or {@code .ndjson},
+     * {@code .json}) or {@code .csv} ({@link CsvCells#SAFE}).
+     */
     public static ResultSink products(Path file) throws IOException {
         return products(file, CsvCells.SAFE);
     }
 
-    /** One line per product found, a CSV file's text cells written as {@code cells} says. */
+    /** One line per product found, once per crawl, a CSV file's text cells written as {@code cells} says. */
     public static ResultSink products(Path file, CsvCells cells) throws IOException {
-        return table(file, ProductColumns.NAMES, ProductColumns::rows, cells);
+        return table(file, ProductColumns.NAMES, ProductColumns.distinctRows(), cells);
     }
 
     /** One line per URL with its terminal outcome and reason: {@code .jsonl} or {@code .csv} ({@link CsvCells#SAFE}). */

@@ -22,6 +22,12 @@ public final class ProductColumns {
 
     private ProductColumns() {}
 
+    /** {@link #rows}, each product once: one it gave before (by {@link ProductKey}) gives no row again. For one sink. */
+    public static java.util.function.Function<CrawlResult, List<Object[]>> distinctRows() {
+        DistinctProducts distinct = new DistinctProducts();
+        return r -> rows(distinct.firstSeen(r));
+    }
+
     public static List<Object[]> rows(CrawlResult r) {
         if (!(r.outcome() instanceof Outcome.Done done) || r.products().isEmpty()) {
             return List.of();

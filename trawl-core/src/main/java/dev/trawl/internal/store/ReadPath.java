@@ -64,7 +64,10 @@ final class ReadPath {
     }
 
     void productLines(Connection c, long run, Consumer<String> line) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT line FROM products WHERE run_id = ? ORDER BY request_id, ordinal")) {
+        // Each product once, as a crawl's own output writes it (ProductKey): the first page's record of it.
+        try (PreparedStatement s = c.prepareStatement("SELECT p.line FROM products p WHERE p.run_id = ? AND NOT EXISTS (SELECT 1 FROM"
+                + " products q WHERE q.run_id = p.run_id AND q.site = p.site AND q.item_key = p.item_key AND (q.request_id < p.request_id"
+                + " OR q.request_id = p.request_id AND q.ordinal < p.ordinal)) ORDER BY p.request_id, p.ordinal")) {
             s.setFetchSize(1000);
             s.setLong(1, run);
             try (ResultSet rs = s.executeQuery()) {

@@ -6,10 +6,10 @@ import dev.trawl.crawl.Outcome;
 import dev.trawl.extract.Product;
 import dev.trawl.fetch.Validators;
 import dev.trawl.internal.frontier.CrawlRequest;
-import dev.trawl.internal.frontier.HostKey;
 import dev.trawl.internal.frontier.Lane;
 import dev.trawl.internal.frontier.Pending;
 import dev.trawl.internal.frontier.RequestKind;
+import dev.trawl.internal.output.ProductKey;
 import dev.trawl.internal.output.ProductLines;
 import dev.trawl.internal.runtime.Ticks;
 import dev.trawl.store.Run;
@@ -225,7 +225,7 @@ final class WritePath {
         if (lines.isEmpty()) {
             return 0;
         }
-        String site = r.url() == null ? "" : HostKey.of(r.url());
+        String site = ProductKey.site(r);
         PreparedStatement s = statements.get(INSERT_PRODUCT);
         for (int i = 0; i < lines.size(); i++) {
             Product p = r.products().get(i);
@@ -233,7 +233,7 @@ final class WritePath {
             s.setInt(2, i);
             s.setLong(3, run);
             s.setString(4, site);
-            s.setString(5, itemKey(p, r));
+            s.setString(5, ProductKey.item(p, r));
             s.setString(6, p.name());
             s.setString(7, p.sku());
             s.setString(8, p.price() == null ? null : p.price().toPlainString());
@@ -244,14 +244,6 @@ final class WritePath {
         }
         s.executeBatch();
         return lines.size();
-    }
-
-    /** A product's identity across runs: its SKU, else its URL. */
-    private static String itemKey(Product p, CrawlResult r) {
-        if (p.sku() != null && !p.sku().isBlank()) {
-            return "sku:" + p.sku();
-        }
-        return "url:" + (p.canonicalUrl() != null ? p.canonicalUrl() : p.url() != null ? p.url().toString() : r.rawUrl());
     }
 
     /** A 304: the page is as the last run saw it, so are its products. */

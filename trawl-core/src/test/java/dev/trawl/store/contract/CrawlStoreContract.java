@@ -97,6 +97,25 @@ public abstract class CrawlStoreContract {
     }
 
     @Test
+    void aProductShownOnTwoUrlsIsExportedOnceAsTheFirstPageGaveIt() throws Exception {
+        try (DemoShop shop = DemoShop.builder().address(shopAddress()).products(5).start();
+             CrawlStore store = newStore()) {
+            String one = shop.baseUri().resolve(shop.catalogue().product(1).path()).toString();
+            List<String> seeds = List.of(one, one + "?ref=mail", one + "?ref=feed",
+                    shop.baseUri().resolve(shop.catalogue().product(2).path()).toString());
+            // One at a time, so the first URL's page is the first written.
+            CrawlSummary s = crawl(Trawl.crawl().seeds(Seeds.urls(seeds)).obeyRobots(false).store(store).concurrency(1));
+            RunCounts counts = store.counts(s.run().id());
+            assertEquals(4, counts.done(), "each URL keeps its outcome");
+            List<String> exported = new ArrayList<>();
+            store.productLines(s.run().id(), exported::add);
+            assertEquals(2, exported.size(), exported.toString());
+            assertEquals(List.of(shop.expectedLine(1), shop.expectedLine(2)), 
+                    exported.stream().map(CrawlStoreContract::withoutCrawlFields).toList());
+        }
+    }
+
+    @Test
     void progressCountsTheRequestsWaitingInTheStoreNotOnlyThoseInMemory() throws Exception {
         // 2,000 sitemap entries go to the store while only a page of 100 is held in memory; the progress
         // line's "known" (and so its ETA) must count them all long before the crawl gets to them.
