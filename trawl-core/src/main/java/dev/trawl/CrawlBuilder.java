@@ -67,6 +67,7 @@ public final class CrawlBuilder {
     private int retries = DEFAULT_RETRIES;
     private SessionPolicy sessions = SessionPolicy.DEFAULT;
     private final List<ProxyServer> proxies = new java.util.ArrayList<>();
+    private final List<java.security.cert.X509Certificate> trusted = new ArrayList<>();
     private final java.util.Set<Integer> blockedStatuses = new java.util.LinkedHashSet<>();
     private final List<String> blockedTexts = new java.util.ArrayList<>();
     private final List<String> blockedSelectors = new java.util.ArrayList<>();
@@ -192,6 +193,17 @@ public final class CrawlBuilder {
      */
     public CrawlBuilder proxy(ProxyServer proxy) {
         this.proxies.add(java.util.Objects.requireNonNull(proxy, "proxy"));
+        return this;
+    }
+
+    /**
+     * Trusts the certificates in {@code file} (PEM) for https, besides the JDK's authorities: a
+     * private CA, a test shop's self-signed certificate. Repeatable.
+     *
+     * @throws IllegalArgumentException naming the file when it holds no certificate
+     */
+    public CrawlBuilder trustCertificates(java.nio.file.Path file) {
+        this.trusted.addAll(dev.trawl.fetch.TrustedCertificates.read(file));
         return this;
     }
 
@@ -405,7 +417,7 @@ public final class CrawlBuilder {
         int pooled = sessions.cookies() || !proxies.isEmpty() ? Math.min(sessions.perHost(), 16) : 1;
         FetchSettings settings = new FetchSettings(min(connectTimeout, totalTimeout), min(responseTimeout, totalTimeout),
                 totalTimeout, maxBodyBytes, userAgent, (int) Math.min(MAX_CONCURRENCY, (long) concurrency * pooled),
-                (int) Math.min(MAX_CONCURRENCY, (long) perHost * pooled));
+                (int) Math.min(MAX_CONCURRENCY, (long) perHost * pooled), trusted);
         return new CrawlConfig(seeds,
                 new CrawlConfig.Fetch(settings, retries, backoff, maxRedirects, transport, blocked, sessions, proxies),
                 new CrawlConfig.Politeness(concurrency, perHost, delay, obeyRobots, maxCrawlDelay, adaptive),

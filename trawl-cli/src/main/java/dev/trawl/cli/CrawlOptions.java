@@ -96,6 +96,9 @@ final class CrawlOptions {
     @Option(names = "--proxies", paramLabel = "FILE", description = "Proxies from a file, one URL a line (# comments); a bad line stops the crawl before it starts, as FILE:LINE: why.")
     Path proxyFile;
 
+    @Option(names = "--ca-cert", paramLabel = "FILE", description = "Trust the certificates in FILE (PEM) for https, besides the JDK's authorities: a private CA, a test shop's self-signed certificate (trawl demo-shop --tls). Repeatable.")
+    List<Path> caCerts = new ArrayList<>();
+
     @Option(names = "--no-cookies", description = "Send no cookies: every request stands alone. By default each target host has 4 sessions, each a cookie jar (RFC 6265) kept through redirects.")
     boolean noCookies;
 
@@ -177,6 +180,13 @@ final class CrawlOptions {
                 .concurrency(concurrency).perHost(perHost, delay.value()).timeout(timeout.value()).retries(retries).transport(transport());
         builder.sessions(noCookies ? SessionPolicy.OFF : SessionPolicy.DEFAULT.withMaxUses(sessionUses));
         proxies().forEach(builder::proxy);
+        for (Path cert : caCerts) {
+            try {
+                builder.trustCertificates(cert);
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--ca-cert " + ControlChars.escape(e.getMessage()), 2);
+            }
+        }
         blockedStatuses.forEach(builder::blockedStatus);
         blockedTexts.forEach(builder::blockedText);
         blockedSelectors.forEach(builder::blockedCss);

@@ -122,6 +122,9 @@ final class DemoCommand implements Callable<Integer> {
                 if (check.firstMismatch() != null) {
                     out.printf("  first difference: %s%n", check.firstMismatch());
                 }
+                var counts = finished.summary().counts();
+                out.printf("  blocked:  %d URLs (the demo shops do not guard themselves; trawl demo-shop --guard 20 does), %d with no product%n",
+                        counts.failedByReason().getOrDefault(dev.trawl.crawl.FailureReason.BLOCKED, 0L), counts.noProduct());
                 long drafts = started.stream().mapToLong(s -> s.disallowedSitemapPaths().size()).sum();
                 long requested = started.stream().mapToLong(s -> s.disallowedSitemapPaths().stream().mapToLong(s::requestsFor).sum()).sum();
                 out.printf("  robots.txt: %d draft pages the sitemaps list are disallowed; the shops counted %d requests to them%n",

@@ -81,6 +81,15 @@ final class DemoShopCommand implements Callable<Integer> {
     @Option(names = "--guard-cookie", description = "Let only clients that keep cookies reach product pages: a 302 sets the shop's cookie, and a client that comes back without it gets a 200 challenge page.")
     boolean guardCookie;
 
+    @Option(names = "--tls", description = "Also serve each shop over HTTPS, on a port of its own, with a self-signed certificate made at start and written to --tls-cert (trust it with trawl crawl --ca-cert).")
+    boolean tls;
+
+    @Option(names = "--tls-port", paramLabel = "PORT", description = "The HTTPS port with --tls, the same on every address; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int tlsPort = 8443;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "Where --tls writes the certificate, PEM (default: ${DEFAULT-VALUE}; a shop after the first gets -2, -3 ... before .pem).")
+    java.nio.file.Path tlsCert = java.nio.file.Path.of("demo-shop-cert.pem");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -125,9 +134,15 @@ final class DemoShopCommand implements Callable<Integer> {
                     b.throttleAbove(throttleAbove);
                 }
                 faults.forEach(b::fault);
+                if (tls) {
+                    b.tlsPort(tlsPort).tls(i == 0 ? tlsCert : java.nio.file.Path.of(tlsCert.toString().replaceFirst("(\\.pem)?$", "-" + (i + 1) + ".pem")));
+                }
                 DemoShop shop = b.start();
                 started.add(shop);
                 spec.commandLine().getOut().printf("demo shop: %s (%d products)%n", shop.baseUri(), products);
+                if (tls) {
+                    spec.commandLine().getOut().printf("demo shop: %s (certificate: %s)%n", shop.httpsUri(), shop.certificateFile());
+                }
             }
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), 2);

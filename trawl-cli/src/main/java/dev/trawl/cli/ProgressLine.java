@@ -91,6 +91,11 @@ final class ProgressLine implements AutoCloseable {
         if (failed > 0) {
             s.append(", ").append(failed).append(" failed (").append(topReasons(now.counts().failedByReason())).append(')');
         }
+        java.time.Instant proxyWait = now.waitingForAProxyUntil();
+        if (proxyWait != null) {
+            s.append(", waiting: every proxy cooling down until ")
+                    .append(proxyWait.atZone(java.time.ZoneId.systemDefault()).toLocalTime().withNano(0));
+        }
         double rate = recent > 0 ? recent : average;
         s.append(", ETA ").append(left == 0 ? "0s" : rate > 0 ? duration(Math.round(left / rate)) : "?");
         return s.toString();

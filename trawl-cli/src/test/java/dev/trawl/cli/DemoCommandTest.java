@@ -23,6 +23,7 @@ class DemoCommandTest {
         assertTrue(run.out().contains("checked against the shops' catalogues: 240 of 240 products exact, every field"), run.out());
         assertTrue(run.out().matches("(?s).*robots\\.txt: \\d+ draft pages the sitemaps list are disallowed; the shops counted 0 requests.*"),
                 run.out());
+        assertTrue(run.out().contains("  blocked:  0 URLs (the demo shops do not guard themselves"), run.out());
         assertTrue(run.out().contains("the shops inject faults on purpose: 2.0% of pages fail once"), run.out());
         assertTrue(run.out().contains("  report: " + dir.resolve("report.html")), run.out());
         assertEquals(240, Files.readAllLines(dir.resolve("products.jsonl")).size());

@@ -68,6 +68,34 @@ class ProxyFlagsTest {
                 assertFalse(text.contains("hunter2"), text);
             }
             assertTrue(Files.readString(summary).contains("\"proxy\" : \"http://ana:***@127.0.0.1:" + port + "\""), Files.readString(summary));
+            assertTrue(Files.readString(report).contains("<tr><td>http://ana:***@127.0.0.1:" + port + "</td><td>"), "the report's proxy table");
         }
+    }
+
+    @Test
+    void caCertTrustsATlsShopsCertificateAndABadFileIsOneLine() throws Exception {
+        try (dev.trawl.demoshop.DemoShop shop = dev.trawl.demoshop.DemoShop.builder().address("127.0.0.73").products(20)
+                .tls(dir.resolve("shop.pem")).start()) {
+            StringBuilder text = new StringBuilder();
+            for (int id = 0; id < 20; id++) {
+                text.append(shop.httpsUri().resolve("/p/" + id)).append('\n');
+            }
+            Path urls = Files.writeString(dir.resolve("https.txt"), text);
+            Path out = dir.resolve("products.jsonl");
+            CrawlCommandTest.Run run = trawl("crawl", "--urls", urls.toString(), "--ignore-robots", "--ca-cert",
+                    shop.certificateFile().toString(), "--out", out.toString());
+            assertEquals(0, run.code(), run.err());
+            assertEquals(20, Files.readAllLines(out).size());
+
+            CrawlCommandTest.Run untrusted = trawl("crawl", "--urls", urls.toString(), "--ignore-robots", "--retries", "0");
+            assertTrue((untrusted.out() + untrusted.err()).contains("20 failed"), untrusted.out() + untrusted.err());
+            assertTrue((untrusted.out() + untrusted.err()).contains("tls"), untrusted.out() + untrusted.err());
+        }
+        Path notACert = Files.writeString(dir.resolve("not.pem"), "hello\n");
+        CrawlCommandTest.Run bad = trawl("crawl", "--urls", Files.writeString(dir.resolve("one.txt"), "http://127.0.0.1:9/p/1\n").toString(), "--ca-cert",
+                notACert.toString());
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().startsWith("trawl: --ca-cert " + notACert + ": "), bad.err());
+        assertEquals(1, bad.err().lines().count(), bad.err());
     }
 }

@@ -12,14 +12,24 @@ import java.time.Duration;
  * @param maxBodyBytes     a larger (decoded) body fails the attempt with {@code too_large}
  * @param maxConnections   connections the pool may hold in all
  * @param maxConnectionsPerHost connections the pool may hold to one host
+ * @param trustedCertificates certificates trusted for https besides the JDK's authorities ({@link TrustedCertificates})
  */
 public record FetchSettings(Duration connectTimeout, Duration responseTimeout, Duration totalTimeout,
-                            long maxBodyBytes, String userAgent, int maxConnections, int maxConnectionsPerHost) {
+                            long maxBodyBytes, String userAgent, int maxConnections, int maxConnectionsPerHost,
+                            java.util.List<java.security.cert.X509Certificate> trustedCertificates) {
 
     /** The largest body cap a transport accepts (bodies are held in one array). */
     public static final long MAX_BODY_CAP = 1L << 30;
 
+    /** Settings that trust the JDK's authorities only. */
+    public FetchSettings(Duration connectTimeout, Duration responseTimeout, Duration totalTimeout, long maxBodyBytes, String userAgent,
+                         int maxConnections, int maxConnectionsPerHost) {
+        this(connectTimeout, responseTimeout, totalTimeout, maxBodyBytes, userAgent, maxConnections, maxConnectionsPerHost,
+                java.util.List.of());
+    }
+
     public FetchSettings {
+        trustedCertificates = trustedCertificates == null ? java.util.List.of() : java.util.List.copyOf(trustedCertificates);
         requirePositive("connectTimeout", connectTimeout);
         requirePositive("responseTimeout", responseTimeout);
         requirePositive("totalTimeout", totalTimeout);

@@ -83,6 +83,10 @@ public final class DemoShop implements AutoCloseable {
     private final URI baseUri;
     private final Map<Socket, Thread> open = new ConcurrentHashMap<>();
     private final Thread acceptor;
+    private final ShopCertificate certificate;
+    private final ServerSocket tlsServer;
+    private final URI httpsUri;
+    private final Thread tlsAcceptor;
     private volatile boolean closed;
 
     private DemoShop(Builder b) throws IOException {
@@ -98,8 +102,29 @@ public final class DemoShop implements AutoCloseable {
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getByName(b.address), b.port), 1024);
         this.baseUri = URI.create("http://" + b.address + ":" + server.getLocalPort() + "/");
-        this.acceptor = THREADS.newThread(this::accept);
+        this.acceptor = THREADS.newThread(() -> accept(server));
+        if (b.tlsCertificate != null) {
+            try {
+                this.certificate = ShopCertificate.make(b.address, b.tlsCertificate);
+            } catch (IOException e) {
+                server.close();
+                throw e;
+            }
+            this.tlsServer = certificate.context().getServerSocketFactory().createServerSocket();
+            tlsServer.setReuseAddress(true);
+            tlsServer.bind(new InetSocketAddress(InetAddress.getByName(b.address), b.tlsPort), 1024);
+            this.httpsUri = URI.create("https://" + b.address + ":" + tlsServer.getLocalPort() + "/");
+            this.tlsAcceptor = THREADS.newThread(() -> accept(tlsServer));
+        } else {
+            this.certificate = null;
+            this.tlsServer = null;
+            this.httpsUri = null;
+            this.tlsAcceptor = null;
+        }
         acceptor.start();
+        if (tlsAcceptor != null) {
+            tlsAcceptor.start();
+        }
     }
 
     public static Builder builder() {
@@ -109,6 +134,19 @@ public final class DemoShop implements AutoCloseable {
     /** {@code http://ADDRESS:PORT/}. */
     public URI baseUri() {
         return baseUri;
+    }
+
+    /**
+     * {@code https://ADDRESS:PORT/}: the same shop over TLS, its certificate in
+     * {@link #certificateFile()}; null unless {@link Builder#tls(Path)} asked for it.
+     */
+    public URI httpsUri() {
+        return httpsUri;
+    }
+
+    /** The PEM file of the shop's self-signed certificate, for a client to trust; null without TLS. */
+    public java.nio.file.Path certificateFile() {
+        return certificate == null ? null : certificate.pem();
     }
 
     public Catalogue catalogue() {
@@ -268,7 +306,7 @@ public final class DemoShop implements AutoCloseable {
         }
     }
 
-    private void accept() {
+    private void accept(ServerSocket server) {
         while (!closed) {
             try {
                 Socket socket = server.accept();
@@ -320,8 +358,8 @@ public final class DemoShop implements AutoCloseable {
                     return;
                 }
             }
-        } catch (SocketException | java.io.EOFException e) {
-            // the client went away (or the shop is closing): nothing to report
+        } catch (SocketException | java.io.EOFException | javax.net.ssl.SSLException e) {
+            // the client went away, did not trust the certificate, or the shop is closing: nothing to report
         } catch (IOException e) {
             if (!closed) {
                 System.err.println("demo shop: " + e);
@@ -352,11 +390,17 @@ public final class DemoShop implements AutoCloseable {
         closed = true;
         try {
             server.close();
+            if (tlsServer != null) {
+                tlsServer.close();
+            }
         } catch (IOException ignored) {
             // closing anyway
         }
         try {
             acceptor.join();
+            if (tlsAcceptor != null) {
+                tlsAcceptor.join();
+            }
             for (Map.Entry<Socket, Thread> e : open.entrySet()) {
                 try {
                     e.getKey().close();
@@ -396,8 +440,25 @@ public final class DemoShop implements AutoCloseable {
         private int sitemapChildSize = 50_000;
         private boolean compression;
         private boolean conditional = true;
+        private java.nio.file.Path tlsCertificate;
+        private int tlsPort;
 
         private Builder() {}
+
+        /**
+         * Also serves the shop over HTTPS, on a port of its own ({@link DemoShop#httpsUri()}), with a
+         * self-signed certificate for its address made at start and written (PEM) to {@code certificate}.
+         */
+        public Builder tls(java.nio.file.Path certificate) {
+            this.tlsCertificate = certificate;
+            return this;
+        }
+
+        /** The HTTPS port with {@link #tls}; 0 (the default) picks a free one. */
+        public Builder tlsPort(int port) {
+            this.tlsPort = port;
+            return this;
+        }
 
         public Builder address(String address) {
             this.address = address;
@@ -524,6 +585,7 @@ public final class DemoShop implements AutoCloseable {
         public DemoShop start() {
             check(products >= 1 && products <= Integer.MAX_VALUE - 8, "products must be between 1 and " + (Integer.MAX_VALUE - 8) + ", was " + products);
             check(port >= 0 && port <= 65535, "port must be between 0 and 65535, was " + port);
+            check(tlsPort >= 0 && tlsPort <= 65535, "tlsPort must be between 0 and 65535, was " + tlsPort);
             check(currency != null && currency.matches("[A-Z]{3}"), "currency must be an ISO 4217 code such as USD, was " + currency);
             check(markup != null, "markup must be one of " + List.of(Markup.values()) + ", was null");
             check(priceFormat != null, "priceFormat must be one of " + List.of(PriceFormat.values()) + ", was null");

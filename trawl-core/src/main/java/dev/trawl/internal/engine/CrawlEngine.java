@@ -442,7 +442,8 @@ public final class CrawlEngine implements Crawl {
         if (taken >= 0) {
             queued = Math.max(queued, taken - counts.finished() - inFlight);
         }
-        return new CrawlProgress(counts, inFlight, queued, waiting, Duration.ofNanos(Ticks.now() - startTicks));
+        return new CrawlProgress(counts, inFlight, queued, waiting, Duration.ofNanos(Ticks.now() - startTicks),
+                proxies == null ? List.of() : proxies.counts());
     }
 
     @Override

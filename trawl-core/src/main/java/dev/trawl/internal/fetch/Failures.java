@@ -52,7 +52,7 @@ final class Failures {
             new Rule(UnresolvedAddressException.class, FailureReason.UNKNOWN_HOST, (t, s) -> "unknown host"),
             new Rule(ConnectException.class, FailureReason.REFUSED, (t, s) -> "connection refused"),
             new Rule(NoRouteToHostException.class, FailureReason.REFUSED, (t, s) -> "no route to host"),
-            new Rule(SSLException.class, FailureReason.TLS, (t, s) -> t.getMessage()),
+            new Rule(SSLException.class, FailureReason.TLS, (t, s) -> untrusted(t.getMessage())),
             new Rule(ZipException.class, FailureReason.DECODING, (t, s) -> "cannot decode body: " + t.getMessage()),
             new Rule(ProtocolException.class, FailureReason.PROTOCOL, Failures::named),
             new Rule(SocketException.class, FailureReason.RESET, (t, s) -> "connection reset: " + t.getMessage()),
@@ -119,5 +119,14 @@ final class Failures {
             t = t.getCause();
         }
         return t;
+    }
+
+    /** A certificate no authority vouches for says so plainly, and how to trust it; another TLS failure as the JDK said it. */
+    private static String untrusted(String message) {
+        if (message != null && message.contains("PKIX path building failed")) {
+            return "certificate not trusted (no path to a trusted authority): trust it with --ca-cert FILE"
+                    + " (CrawlBuilder.trustCertificates)";
+        }
+        return message;
     }
 }

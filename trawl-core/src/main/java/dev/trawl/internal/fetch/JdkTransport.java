@@ -35,7 +35,11 @@ public final class JdkTransport implements Transport {
 
     public JdkTransport(FetchSettings settings) {
         this.settings = settings;
-        this.client = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder();
+        if (!settings.trustedCertificates().isEmpty()) {
+            builder.sslContext(TlsTrust.context(settings.trustedCertificates()));
+        }
+        this.client = builder
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(settings.connectTimeout())

@@ -2,6 +2,7 @@ package dev.trawl.internal.report;
 
 import dev.trawl.crawl.CrawlCounts;
 import dev.trawl.crawl.HostCounts;
+import dev.trawl.crawl.ProxyCounts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -92,7 +93,19 @@ public final class HtmlReport {
                     .append(String.format(Locale.ROOT, "%.1f", host.concurrency(summary.elapsed()))).append("</td><td>")
                     .append(Svg.escape(host.failed() == 0 ? "-" : FailureReason.describe(host.failedByReason()))).append("</td></tr>\n");
         }
-        h.append("</table>\n<script type=\"application/json\" id=\"trawl-data\">")
+        h.append("</table>\n");
+        if (!summary.proxies().isEmpty()) {
+            h.append("<table><tr><th>proxy</th><th>sessions</th><th>requests</th><th>blocked</th><th>errors</th><th>p50 ms</th>")
+                    .append("<th>state</th></tr>\n");
+            for (ProxyCounts p : summary.proxies()) {
+                h.append("<tr><td>").append(Svg.escape(p.proxy())).append("</td><td>").append(p.sessions()).append("</td><td>")
+                        .append(p.requests()).append("</td><td>").append(p.blocked()).append("</td><td>").append(p.errors())
+                        .append("</td><td>").append(ms(p.p50().toNanos() / 1000)).append("</td><td>").append(Svg.escape(p.state()))
+                        .append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
+        h.append("<script type=\"application/json\" id=\"trawl-data\">")
                 .append(data(seconds, rate, inFlight, c, summary.elapsed()).replace("</", "<\\/")).append("</script>\n</body></html>\n");
         return h.toString();
     }

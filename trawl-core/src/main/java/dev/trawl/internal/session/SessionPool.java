@@ -31,6 +31,7 @@ public final class SessionPool {
     private final Map<String, List<Session>> byHost = new ConcurrentHashMap<>();
     private final Map<String, Session> byId = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private final Map<String, AtomicLong> turns = new ConcurrentHashMap<>();
     private final LongAdder retired = new LongAdder();
 
     public SessionPool(SessionPolicy policy) {
@@ -132,27 +133,43 @@ public final class SessionPool {
         Thread.sleep(Math.max(1, (at - Ticks.now()) / 1_000_000));
     }
 
-    /** The least-used live session, or a new one; null when a new one is needed and no proxy is ready. */
+    /**
+     * A new session while the host has fewer than its share, else the next usable one in turn; null
+     * when a new one is needed and no proxy is ready. In turn, not the least used: a fresh session
+     * would otherwise take every request until it caught up with the others' uses, sending a burst
+     * through one proxy's address (a shop that bans an address above its rate bans that one).
+     */
     private Session take(String host, List<Session> live) {
         synchronized (live) {
-            Session least = null;
-            for (Session s : live) {
-                boolean usable = proxies == null || proxies.ready(s.proxy());
-                if (usable && (least == null || s.uses() < least.uses())) {
-                    least = s;
+            if (live.size() < policy.perHost()) {
+                Session made = made(host, live);
+                if (made != null) {
+                    return made;
                 }
             }
-            if (least == null || live.size() < policy.perHost() && least.uses() > 0) {
-                ProxyServer proxy = proxies == null ? null : proxies.pick();
-                if (proxies != null && proxy == null) {
-                    return least; // no proxy ready for a new session: a live one serves, else the caller waits
+            if (!live.isEmpty()) {
+                int turn = (int) Math.floorMod(turns.computeIfAbsent(host, h -> new AtomicLong()).getAndIncrement(), (long) live.size());
+                for (int k = 0; k < live.size(); k++) {
+                    Session s = live.get((turn + k) % live.size());
+                    if (proxies == null || proxies.ready(s.proxy())) {
+                        return s;
+                    }
                 }
-                least = new Session("s" + ids.incrementAndGet(), host, proxy);
-                live.add(least);
-                byId.put(least.id(), least);
             }
-            return least;
+            return made(host, live); // every live one is on a cooling proxy: a new one on a ready proxy, if there is one
         }
+    }
+
+    /** A new session of {@code host} on the least-used ready proxy; null when no proxy is ready. */
+    private Session made(String host, List<Session> live) {
+        ProxyServer proxy = proxies == null ? null : proxies.pick();
+        if (proxies != null && proxy == null) {
+            return null;
+        }
+        Session s = new Session("s" + ids.incrementAndGet(), host, proxy);
+        live.add(s);
+        byId.put(s.id(), s);
+        return s;
     }
 
     private void retire(Session s) {

@@ -4,6 +4,7 @@ import dev.trawl.crawl.CrawlCounts;
 import dev.trawl.crawl.HostCounts;
 
 import dev.trawl.crawl.CrawlProgress;
+import dev.trawl.crawl.ProxyCounts;
 import dev.trawl.crawl.FailureReason;
 import java.util.Locale;
 import java.util.Map;
@@ -74,7 +75,28 @@ public final class PrometheusText {
             s.append("trawl_host_latency_seconds_sum{").append(host).append("} ").append(seconds(h.busy().toNanos())).append('\n');
             s.append("trawl_host_latency_seconds_count{").append(host).append("} ").append(h.requests()).append('\n');
         }
+        proxies(s, p.proxies());
         return s.toString();
+    }
+
+    /** Per proxy, as the summary's table: its URL with the password masked is the label, never the password. */
+    private static void proxies(StringBuilder s, java.util.List<ProxyCounts> proxies) {
+        if (proxies.isEmpty()) {
+            return;
+        }
+        header(s, "trawl_proxy_requests_total", "counter", "requests sent through each proxy");
+        header(s, "trawl_proxy_blocked_total", "counter", "responses through each proxy that were blocks");
+        header(s, "trawl_proxy_errors_total", "counter", "times each proxy itself failed (connect, tunnel, password)");
+        header(s, "trawl_proxy_latency_seconds", "gauge", "median latency of responses through each proxy");
+        header(s, "trawl_proxy_cooling_down", "gauge", "1 while the proxy cools down and takes no new session");
+        for (ProxyCounts x : proxies) {
+            String label = "{proxy=\"" + escape(x.proxy()) + "\"} ";
+            s.append("trawl_proxy_requests_total").append(label).append(x.requests()).append('\n');
+            s.append("trawl_proxy_blocked_total").append(label).append(x.blocked()).append('\n');
+            s.append("trawl_proxy_errors_total").append(label).append(x.errors()).append('\n');
+            s.append("trawl_proxy_latency_seconds").append(label).append(seconds(x.p50().toNanos())).append('\n');
+            s.append("trawl_proxy_cooling_down").append(label).append(x.coolingUntil() == null ? 0 : 1).append('\n');
+        }
     }
 
     private static void counter(StringBuilder s, String name, String help, long value) {

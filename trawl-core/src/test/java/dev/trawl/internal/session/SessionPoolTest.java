@@ -37,4 +37,25 @@ class SessionPoolTest {
         pool.after(away, redirect("/x"), true);
         assertEquals(URI.create("http://other.test/p/1"), pool.assign(away).url(), "another host's slot is not the first URL's to take");
     }
+
+    @Test
+    void requestsTakeTheHostsSessionsInTurnSoAFreshOneGetsNoBurst() {
+        SessionPool pool = new SessionPool(new SessionPolicy(true, 4, 10, 3));
+        FetchResult.Response ok = new FetchResult.Response(200, "text/html", null, null, null, null, Map.of(), List.of(), new byte[0], 1);
+        String last = null;
+        int run = 0;
+        int longest = 0;
+        for (int i = 0; i < 400; i++) {
+            CrawlRequest r = pool.assign(CrawlRequest.of(URI.create("http://shop.test/p/" + i), "seed"));
+            pool.forRequest(r);
+            pool.after(r, ok, false);
+            run = r.session().equals(last) ? run + 1 : 1;
+            longest = Math.max(longest, run);
+            last = r.session();
+        }
+        assertEquals(pool.made() - 4, pool.retired(), "4 live at the end, every other one retired after its uses");
+        assertEquals(true, pool.made() >= 40 && pool.made() <= 44, "400 requests of at most 10 a session: " + pool.made());
+        // Least-used first gave a new session every request until it caught up: runs of 7 and more through one proxy.
+        assertEquals(true, longest <= 2, "longest run on one session: " + longest);
+    }
 }
