@@ -25,13 +25,19 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class ProxyTest {
     private static final int PRODUCTS = 200;
+    /** The guarded shop of issue 14's tests a and b. */
+    private static final int GUARDED = 2000;
 
     @TempDir
     Path dir;
 
     private static List<String> urls(DemoShop shop) {
+        return urls(shop, PRODUCTS);
+    }
+
+    private static List<String> urls(DemoShop shop, int products) {
         List<String> urls = new ArrayList<>();
-        for (int id = 0; id < PRODUCTS; id++) {
+        for (int id = 0; id < products; id++) {
             urls.add(shop.baseUri().resolve("/p/" + id).toString());
         }
         return urls;
@@ -49,7 +55,7 @@ class ProxyTest {
             int http = proxies.http("127.0.1.1", "ana", "s3cret");
             int socks = proxies.socks("127.0.1.2", "bob", "p@ss:word");
             List<String> failures = new CopyOnWriteArrayList<>();
-            CrawlSummary s = crawl(Trawl.crawl().seeds(Seeds.urls(urls(shop))).concurrency(8).obeyRobots(false)
+            dev.trawl.CrawlBuilder b = (Trawl.crawl().seeds(Seeds.urls(urls(shop))).concurrency(8).obeyRobots(false)
                     .sink(new dev.trawl.output.ResultSink() {
                         @Override
                         public void accept(dev.trawl.crawl.CrawlResult r) {
@@ -63,6 +69,15 @@ class ProxyTest {
                     })
                     .proxy(ProxyServer.parse("http://ana:s3cret@127.0.0.1:" + http))
                     .proxy(ProxyServer.parse("socks5://bob:p%40ss%3Aword@127.0.0.1:" + socks)));
+            CrawlSummary s;
+            String metrics;
+            try (Crawl crawl = b.start()) {
+                s = crawl.await();
+                metrics = dev.trawl.internal.stats.PrometheusText.format(crawl.progress());
+            }
+            assertTrue(metrics.contains("trawl_proxy_requests_total{proxy=\"http://ana:***@127.0.0.1:" + http + "\"}"), metrics);
+            assertTrue(metrics.contains("trawl_proxy_requests_total{proxy=\"socks5://bob:***@127.0.0.1:" + socks + "\"}"), metrics);
+            assertFalse(metrics.contains("s3cret") || metrics.contains("p@ss") || metrics.contains("p%40ss"), metrics);
             assertEquals(PRODUCTS, s.counts().products(), "failed: " + failures + " " + s.proxies());
             Map<String, Long> clients = shop.requestsByClient();
             assertEquals(java.util.Set.of("127.0.1.1", "127.0.1.2"), clients.keySet(), "no request went direct: " + clients);
@@ -140,13 +155,13 @@ class ProxyTest {
 
     @Test
     void aShopThatBansAnAddressAboveItsRateBlocksACrawlWithoutProxiesAndSaysSo() throws Exception {
-        try (DemoShop shop = DemoShop.builder().address("127.0.0.66").products(PRODUCTS).guardRate(20, java.time.Duration.ofSeconds(10))
+        try (DemoShop shop = DemoShop.builder().address("127.0.0.66").products(GUARDED).guardRate(20, java.time.Duration.ofSeconds(10))
                 .start()) {
             List<dev.trawl.crawl.CrawlResult> results = new CopyOnWriteArrayList<>();
-            CrawlSummary s = crawl(Trawl.crawl().seeds(Seeds.urls(urls(shop))).concurrency(8).obeyRobots(false).sink(into(results)));
-            assertEquals(PRODUCTS, results.size());
+            CrawlSummary s = crawl(Trawl.crawl().seeds(Seeds.urls(urls(shop, GUARDED))).concurrency(8).obeyRobots(false).sink(into(results)));
+            assertEquals(GUARDED, results.size());
             long blocked = assertDoneOrBlocked(results);
-            assertTrue(blocked > PRODUCTS / 2, "most were blocked: " + blocked);
+            assertTrue(blocked > GUARDED / 2, "most were blocked: " + blocked);
             assertEquals(blocked, s.counts().failedByReason().get(dev.trawl.crawl.FailureReason.BLOCKED));
             assertTrue(shop.guardCounts().values().stream().mapToLong(dev.trawl.demoshop.RateGuardCounts::bans).sum() > 0);
         }
@@ -155,21 +170,33 @@ class ProxyTest {
     @Test
     void fourProxiesAtAPoliteRateGetEveryProductTheLoadSpreadAndNoAddressBanned() throws Exception {
         try (TestProxies proxies = new TestProxies(dir);
-             DemoShop shop = DemoShop.builder().address("127.0.0.67").products(PRODUCTS).guardRate(20, java.time.Duration.ofSeconds(10))
+             DemoShop shop = DemoShop.builder().address("127.0.0.67").products(GUARDED).guardRate(100, java.time.Duration.ofSeconds(10))
                      .start()) {
-            dev.trawl.CrawlBuilder b = Trawl.crawl().seeds(Seeds.urls(urls(shop))).concurrency(8).obeyRobots(false)
-                    // 40 requests a second to the shop over all proxies together: 10 an address, half the shop's limit.
-                    .perHost(8, java.time.Duration.ofMillis(25));
+            List<dev.trawl.crawl.CrawlResult> results = new CopyOnWriteArrayList<>();
+            Path products = dir.resolve("products.jsonl");
+            dev.trawl.CrawlBuilder b = Trawl.crawl().seeds(Seeds.urls(urls(shop, GUARDED))).concurrency(8).obeyRobots(false)
+                    .sink(into(results)).sink(dev.trawl.Sinks.products(products))
+                    // 200 requests a second to the shop over all proxies together: 50 an address, half the shop's limit.
+                    .perHost(8, java.time.Duration.ofMillis(5));
             for (int i = 1; i <= 4; i++) {
                 b.proxy(ProxyServer.parse("http://127.0.0.1:" + proxies.http("127.0.1." + (20 + i), null, null)));
             }
             CrawlSummary s = crawl(b);
-            assertEquals(PRODUCTS, s.counts().products(), "failed: " + s.counts().failedByReason());
+            assertEquals(GUARDED, s.counts().products(), "failed: " + s.counts().failedByReason());
+            assertEquals(GUARDED, results.size(), "one outcome a URL");
+            assertEquals(GUARDED, results.stream().map(dev.trawl.crawl.CrawlResult::rawUrl).distinct().count());
+            List<String> expected = new ArrayList<>();
+            for (int id = 0; id < GUARDED; id++) {
+                expected.add(shop.expectedLine(id));
+            }
+            List<String> lines = java.nio.file.Files.readAllLines(products).stream()
+                    .map(l -> l.substring(0, l.indexOf(",\"source\":")) + "}").sorted().toList();
+            assertEquals(expected.stream().sorted().toList(), lines, "every product exact");
             var counts = shop.guardCounts();
             assertEquals(java.util.Set.of("127.0.1.21", "127.0.1.22", "127.0.1.23", "127.0.1.24"), counts.keySet());
             counts.forEach((address, c) -> {
                 assertEquals(0, c.bans(), address);
-                assertTrue(c.requests() >= PRODUCTS / 8, "spread: " + counts);
+                assertTrue(c.requests() >= GUARDED / 8, "spread: " + counts);
             });
         }
     }
