@@ -223,4 +223,28 @@ class ProxyTest {
             assertTrue(s.proxies().stream().anyMatch(p -> p.blocked() > 0 && p.lastProblem() != null), s.proxies().toString());
         }
     }
+
+    @Test
+    void politenessHoldsPerTargetHostOverAllProxiesTogether() throws Exception {
+        try (TestProxies proxies = new TestProxies(dir);
+             DemoShop shop = DemoShop.builder().address("127.0.0.69").products(60).latency(java.time.Duration.ofMillis(20)).start()) {
+            dev.trawl.CrawlBuilder b = Trawl.crawl().seeds(Seeds.sites(List.of(shop.baseUri().toString()))).concurrency(16)
+                    .perHost(3, java.time.Duration.ofMillis(100));
+            for (int i = 1; i <= 4; i++) {
+                b.proxy(ProxyServer.parse("http://127.0.0.1:" + proxies.http("127.0.1." + (60 + i), null, null)));
+            }
+            CrawlSummary s = crawl(b);
+            assertEquals(60, s.counts().products(), "failed: " + s.counts().failedByReason());
+            assertEquals(4, shop.requestsByClient().size(), "the load went over the 4 proxies: " + shop.requestsByClient());
+            var c = shop.counters();
+            assertTrue(c.maxInFlight() <= 3, "--per-host 3 over all proxies together, as the shop counted: " + c.maxInFlight());
+            // trawl starts one request every 100 ms at most; the shop's clock gets slack for proxies and a busy machine.
+            assertTrue(c.minGapMicros() >= 30_000, "gap between starts as the shop saw it: " + c.minGapMicros() + " us");
+            assertEquals(1, shop.requestsFor("/robots.txt"), "robots.txt once for the host, whatever the proxy");
+            assertTrue(!shop.disallowedSitemapPaths().isEmpty());
+            for (String path : shop.disallowedSitemapPaths()) {
+                assertEquals(0, shop.requestsFor(path), path + " is disallowed");
+            }
+        }
+    }
 }
