@@ -64,7 +64,9 @@ final class CurrencySigns {
             Map.entry("₾", fixed("GEL")), Map.entry("₼", fixed("AZN")), Map.entry("৳", fixed("BDT")),
             Map.entry("₭", fixed("LAK")), Map.entry("₮", fixed("MNT")), Map.entry("៛", fixed("KHR")),
             Map.entry("֏", fixed("AMD")), Map.entry("₵", fixed("GHS")), Map.entry("GH₵", fixed("GHS")),
-            Map.entry("S/", new Sign("PEN", Set.of(), true)), Map.entry("S/.", new Sign("PEN", Set.of(), true)),
+            Map.entry("S/", new Sign("PEN", Set.of(), true)), Map.entry("S/.", fixed("PEN")),
+            Map.entry("B/.", fixed("PAB")), Map.entry("؋", fixed("AFN")),
+            Map.entry("ƒ", new Sign(null, Set.of("ANG", "AWG"), false)),
             Map.entry("﷼", RIAL),
             Map.entry("د.إ", fixed("AED")), Map.entry("ر.س", fixed("SAR")), Map.entry("ر.ق", fixed("QAR")),
             Map.entry("ر.ع", fixed("OMR")), Map.entry("د.ك", fixed("KWD")), Map.entry("د.ب", fixed("BHD")),
@@ -238,6 +240,31 @@ final class CurrencySigns {
         put(m, fixed("HUF"), "Ft");
         put(m, fixed("CHF"), "Fr", "SFr");
         put(m, fixed("MYR"), "RM");
+        // Abbreviations as shops write them, matched in this case only (facts from shops' pages; "KD 12.500" has 3 decimals).
+        put(m, fixed("KWD"), "KD");
+        put(m, fixed("BHD"), "BD");
+        put(m, fixed("TND"), "DT");
+        put(m, fixed("LYD"), "LD");
+        put(m, fixed("BYN"), "Br");
+        put(m, ambiguous("BOB", "VES"), "Bs");
+        put(m, fixed("ALL"), "Lek", "Lekë");
+        put(m, fixed("ZMW"), "ZK");
+        put(m, fixed("TZS"), "TSh");
+        put(m, fixed("UGX"), "USh");
+        put(m, fixed("KES"), "KSh", "KShs");
+        put(m, fixed("BIF"), "FBu");
+        put(m, fixed("DJF"), "Fdj");
+        put(m, fixed("GNF"), "FG");
+        put(m, fixed("ERN"), "Nfk");
+        put(m, fixed("MVR"), "Rf");
+        put(m, fixed("VUV"), "VT");
+        put(m, fixed("BTN"), "Nu");
+        put(m, fixed("STN"), "Db");
+        put(m, fixed("MRU"), "UM");
+        put(m, fixed("MWK"), "MK");
+        put(m, fixed("BAM"), "KM");
+        put(m, fixed("RSD"), "dinara", "дин");
+        put(m, ambiguous("EGP", "SDG"), "جنيه");
         m.put("R", new Sign("ZAR", Set.of(), true));
         return Map.copyOf(m);
     }

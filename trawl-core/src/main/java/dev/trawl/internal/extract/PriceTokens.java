@@ -63,6 +63,8 @@ final class PriceTokens {
             String symbol = CurrencySigns.symbolAt(s, i);
             if (c == ' ') {
                 i++;
+            } else if (c == '.' && i > 0 && s.charAt(i - 1) == '$' && isDigitAt(s, i + 1) && separatorAfterDigits(s, i + 1)) {
+                i++; // "$.750.30", "$.75,333": the point belongs to the sign ("$." as some Latin American shops write it)
             } else if (isDigit(c) || (c == '.' || c == ',') && isDigitAt(s, i + 1)) {
                 i = number(s, i, out);
             } else if (symbol != null) {
@@ -97,11 +99,12 @@ final class PriceTokens {
                 group = 0;
             } else if ((c == ' ' || c == '\'') && !pointSeen && group >= 1 && group <= 3 && isGroupAt(s, i + 1)) {
                 group = 0;
-            } else if (c == '€' && group > 0 && !pointSeen && isDigitAt(s, i + 1) && isDigitAt(s, i + 2) && !isDigitAt(s, i + 3)) {
-                // "12€50", as French shops write 12,50 €
-                out.add(new Token(Kind.NUMBER, s.substring(start, i) + "," + s.substring(i + 1, i + 3), null));
+            } else if (c == '€' && group > 0 && !pointSeen && euroCents(s, i) > 0) {
+                // "12€50" or "35€ 99", as French shops write 12,50 €
+                int cents = euroCents(s, i);
+                out.add(new Token(Kind.NUMBER, s.substring(start, i) + "," + s.substring(cents, cents + 2), null));
                 out.add(new Token(Kind.MONEY, "€", CurrencySigns.symbol("€")));
-                return i + 3;
+                return cents + 2;
             } else if (point && group > 0 && i + 1 < s.length() && s.charAt(i + 1) == '-' && !isDigitAt(s, i + 2)) {
                 out.add(new Token(Kind.NUMBER, s.substring(start, i + 2), null));
                 i += 2;
@@ -151,6 +154,35 @@ final class PriceTokens {
             end++;
         }
         return !COUNT_WORDS.contains(s.substring(next, end).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Where the two cents digits after the {@code €} at i start: glued ("12€50") or after one
+     * space ("35€ 99 dont ..."), but not when a sign or another number follows them ("10€ 20€",
+     * "10€ 20 €" are two prices); -1 when the euro sign ends the number.
+     */
+    private static int euroCents(String s, int i) {
+        boolean spaced = i + 1 < s.length() && s.charAt(i + 1) == ' ';
+        int d = spaced ? i + 2 : i + 1;
+        if (!isDigitAt(s, d) || !isDigitAt(s, d + 1) || isDigitAt(s, d + 2)) {
+            return -1;
+        }
+        if (spaced) {
+            int next = skipSpaces(s, d + 2);
+            if (next < s.length() && (s.charAt(next) == '.' || s.charAt(next) == ',' || s.charAt(next) == '%'
+                    || isDigit(s.charAt(next)) || CurrencySigns.symbolAt(s, next) != null)) {
+                return -1;
+            }
+        }
+        return d;
+    }
+
+    /** Whether the digits from i are followed by a separator and a digit ("750.30", "75,333"). */
+    private static boolean separatorAfterDigits(String s, int i) {
+        while (isDigitAt(s, i)) {
+            i++;
+        }
+        return i < s.length() && (s.charAt(i) == '.' || s.charAt(i) == ',') && isDigitAt(s, i + 1);
     }
 
     private static int word(String s, int start, List<Token> out) {

@@ -274,6 +274,21 @@ class PriceTextTest {
             £14.96 Ex Tax: £12.47                    |      | 14.96      | GBP      |      |
             Ex Tax: £12.47 £14.96                    |      | 14.96      | GBP      |      |
             1,800円(税抜) 1,980円(税込)                  |      | 1980       | JPY      |      |
+            "KD 12.500"                              |      | 12.500     | KWD      |      |
+            "Price: 7.250 BD"                        |      | 7.250      | BHD      |      |
+            "45.900 DT"                              |      | 45.900     | TND      |      |
+            "$.1.250,00"                             |      | 1250.00    | USD      |      |
+            "$.89,900"                               |      | 89900      | USD      |      |
+            "$.99"                                   |      | 0.99       | USD      |      |
+            "49€ 90 TTC"                             |      | 49.90      | EUR      |      |
+            "10€ 20€"                                |      | 10         | EUR      |      | 20
+            "10€ 20 €"                               |      | 10         | EUR      |      | 20
+            "1 250 Br"                               |      | 1250       | BYN      |      |
+            "KSh 1,200"                              |      | 1200       | KES      |      |
+            "TSh 15,000"                             |      | 15000      | TZS      |      |
+            "25 KM"                                  |      | 25         | BAM      |      |
+            "120 S/."                                |      | 120        | PEN      |      |
+            "B/. 15.00"                              |      | 15.00      | PAB      |      |
             """)
     void readsShopTextOfEveryKind(String text, String hint, String amount, String currency, String high, String was) {
         readsPriceText(text, hint, amount, currency, high, was);
