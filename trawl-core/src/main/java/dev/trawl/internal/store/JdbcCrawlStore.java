@@ -6,6 +6,7 @@ import dev.trawl.store.ProductChange;
 import dev.trawl.store.Run;
 import dev.trawl.store.RunCounts;
 import dev.trawl.store.StoreException;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -18,6 +19,9 @@ import java.util.function.Consumer;
  * {@link ReadPath} on read connections.
  */
 public abstract class JdbcCrawlStore implements StoreBackend {
+    /** A reason is one line of a message to a user, not a dump of the statement. */
+    private static final int MAX_REASON = 300;
+
     private final WritePath writes = new WritePath();
     private final ReadPath reads;
 
@@ -121,7 +125,12 @@ public abstract class JdbcCrawlStore implements StoreBackend {
     }
 
     /** What went wrong, in a line: a full disk said as such, else the error's first line. */
-    private static String reason(SQLException e) {
+    static String reason(SQLException failure) {
+        // A batch's own message quotes the statement with its data; the server's reason is the next exception.
+        SQLException e = failure;
+        while (e instanceof BatchUpdateException && e.getNextException() != null) {
+            e = e.getNextException();
+        }
         // SQLite's SQLITE_FULL is error code 13; PostgreSQL's disk_full is SQLSTATE 53100.
         boolean full = e.getErrorCode() == 13 && String.valueOf(e.getMessage()).contains("SQLITE_FULL") || "53100".equals(e.getSQLState());
         return full ? "disk full (" + firstLine(e) + ")" : firstLine(e);
@@ -131,7 +140,8 @@ public abstract class JdbcCrawlStore implements StoreBackend {
     private static String firstLine(SQLException e) {
         String message = String.valueOf(e.getMessage());
         int end = message.indexOf('\n');
-        return (end < 0 ? message : message.substring(0, end)).strip();
+        String line = (end < 0 ? message : message.substring(0, end)).strip();
+        return line.length() <= MAX_REASON ? line : line.substring(0, MAX_REASON) + "...";
     }
 
     /** A piece of SQL work. */
