@@ -19,6 +19,8 @@ written to a storage folder), crawlee-mem (the same with CRAWLEE_PERSIST_STORAGE
 Scenarios (DESIGN.md, "Benchmarks"):
   seed        50 URLs, 1 s latency, concurrency 20: floor 3.0 s.
   latency     N pages, 20 ms latency, concurrency 256: floor N x 20 ms / 256.
+  small       2,000 pages, 50 ms latency, concurrency 100: floor 1.0 s; a user's first crawl, where the JVM's start
+              and warm-up weigh most.
   throughput  N pages, no latency, concurrency 64: pages/s, CPU-s per 1,000 pages, peak RSS.
   sitemap     N pages, no latency, concurrency 64, each tool starting from the shop's /sitemap.xml: an index
               of child sitemaps of 5,000 URLs (odd ones gzipped), the first also listing the drafts'
@@ -41,6 +43,7 @@ import importlib.util
 import json
 import os
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -108,8 +111,10 @@ def versions(java):
     def out(cmd):
         r = subprocess.run(cmd, capture_output=True, text=True)
         return (r.stdout + r.stderr).strip().splitlines()[0]
-    with open(os.path.join(CRAWLEE, "node_modules", "crawlee", "package.json")) as f:
-        crawlee = json.load(f)["version"]
+    crawlee = "not installed (not run)"
+    if os.path.exists(os.path.join(CRAWLEE, "node_modules", "crawlee", "package.json")):
+        with open(os.path.join(CRAWLEE, "node_modules", "crawlee", "package.json")) as f:
+            crawlee = json.load(f)["version"]
     return {"cores": os.cpu_count(), "kernel": out(["uname", "-sr"]), "jdk": out([java, "-version"]),
             "python": out([PY, "--version"]), "node": out(["node", "--version"]),
             "scrapy": out([PY, "-c", "import scrapy, twisted; print(scrapy.__version__, '(Twisted', twisted.__version__ + ')')"]),
@@ -169,7 +174,7 @@ def run_scenario(java, work, args, title, n, c, latency, floor, extra=(), faults
         urls = os.path.join(work, "urls.txt")
         shop.url_file(n, urls)
         expected = catalogue(shop, n)
-        for tool in args.tools:
+        for tool in [t for _ in range(args.repeat) for t in args.tools]:  # rounds of every tool, so drift hits all alike
             shop.reset()
             out = os.path.join(work, f"{tool}.jsonl")
             cmd, env = command(tool, urls, out, c, work, shop.url + "sitemap.xml" if sitemap else None)
@@ -188,7 +193,8 @@ def run_scenario(java, work, args, title, n, c, latency, floor, extra=(), faults
             os.remove(out) if os.path.exists(out) else None
     finally:
         shop.close()
-    print(f"\n### {title}\n")
+    rows, spreads = medians(rows, n)
+    print(f"\n### {title}" + (f" (median of {args.repeat} runs)" if args.repeat > 1 else "") + "\n")
     head = "| tool | wall s | wall / floor | pages/s | CPU-s per 1,000 pages | peak RSS MB | correct / expected | records | dup skus |"
     if faults:
         head += f" requests sent | most {RETRIES} retries allow | statuses |"
@@ -207,6 +213,8 @@ def run_scenario(java, work, args, title, n, c, latency, floor, extra=(), faults
         if sitemap:
             line += f" {r['requests']:,} | {n + 1 + children:,} |"
         print(line + f" {r['load']:.2f} |")
+    if args.repeat > 1:
+        print("\nspread (lowest–highest of the runs): " + "; ".join(f"{t} {v}" for t, v in spreads.items()))
     ours = next((r for r in rows if r["tool"] == "trawl"), None)
     if ours:
         if "crawl" in ours:
@@ -218,6 +226,24 @@ def run_scenario(java, work, args, title, n, c, latency, floor, extra=(), faults
         print()
     sys.stdout.flush()
     return rows
+
+
+def medians(rows, n):
+    """One row per tool: the median wall, CPU and RSS of its runs (each taken separately), the rest from its median run."""
+    out, spreads = [], {}
+    for tool in dict.fromkeys(r["tool"] for r in rows):
+        runs = sorted((r for r in rows if r["tool"] == tool), key=lambda r: r["wall"])
+        row = dict(runs[len(runs) // 2])
+        for k in ("wall", "cpu", "rss", "crawl"):
+            if all(k in r for r in runs):
+                row[k] = statistics.median(r[k] for r in runs)
+        row["rc"] = max(r["rc"] for r in runs)
+        row["correct"] = min(r["correct"] for r in runs)
+        out.append(row)
+        spreads[tool] = (f"{n / runs[-1]['wall']:.0f}–{n / runs[0]['wall']:.0f} pages/s, "
+                         f"{min(r['cpu'] for r in runs) * 1000 / n:.2f}–{max(r['cpu'] for r in runs) * 1000 / n:.2f} CPU-s per 1,000, "
+                         f"{min(r['rss'] for r in runs):.0f}–{max(r['rss'] for r in runs):.0f} MB")
+    return out, spreads
 
 
 def scenario_scale(java, work, args, n, seconds):
@@ -264,6 +290,7 @@ def main():
     p.add_argument("--scenarios", default="seed,latency,throughput,sitemap,faults,scale")
     p.add_argument("--scale-pages", type=int, default=1_000_000, help="the scale scenario's URL list")
     p.add_argument("--scale-seconds", type=int, default=60, help="how long each tool runs in the scale scenario")
+    p.add_argument("--repeat", type=int, default=1, help="runs of each tool per scenario; tables give the medians and the spread")
     p.add_argument("--limit", type=float, default=1800, help="seconds a tool may run before it is killed")
     args = p.parse_args()
     args.tools = args.tools.split(",")
@@ -284,6 +311,9 @@ def main():
             elif s == "latency":
                 run_scenario(java, work, args, f"latency-bound: {n:,} pages, 20 ms latency, concurrency 256 — floor "
                              f"{n * 0.02 / 256:.2f} s", n, 256, "20ms", n * 0.02 / 256)
+            elif s == "small":
+                run_scenario(java, work, args, "small: 2,000 pages, 50 ms latency, concurrency 100 — floor 1.00 s (a user's first crawl)",
+                             2000, 100, "50ms", 2000 * 0.05 / 100)
             elif s == "throughput":
                 run_scenario(java, work, args, f"throughput: {n:,} pages, no latency, concurrency 64", n, 64, "0ms", None)
             elif s == "sitemap":
@@ -298,7 +328,7 @@ def main():
             elif s == "scale":
                 scenario_scale(java, work, args, args.scale_pages, args.scale_seconds)
             else:
-                sys.exit(f"unknown scenario {s!r}: seed, latency, throughput, sitemap, faults, scale")
+                sys.exit(f"unknown scenario {s!r}: seed, latency, small, throughput, sitemap, faults, scale")
 
 
 if __name__ == "__main__":
