@@ -1,0 +1,38 @@
+package dev.trawl.fetch;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Loads pages in a real browser and gives back the DOM once scripts have built it (DESIGN.md,
+ * data flow step 4, for the pages plain HTTP cannot read). Thread-safe: many request virtual
+ * threads call {@link #render} at once, each waiting for a tab. Never throws for browser trouble
+ * (no browser, a crash, a timeout of the navigation): it returns {@link FetchResult.Error}.
+ * A page whose product never appears is not an error: after the settings' timeout it returns the
+ * DOM as it is.
+ */
+public interface Renderer extends AutoCloseable {
+
+    /** Makes a crawl's renderer from its settings; the crawl closes it when it ends. */
+    @FunctionalInterface
+    interface Factory {
+        Renderer create(RenderSettings settings);
+    }
+
+    /**
+     * Renders {@code url} in a tab kept for its host: navigates, waits until a Product JSON-LD
+     * script is attached to the document, or {@code waitFor} (a CSS selector, null for none)
+     * matches, up to the settings' timeout, and returns the document's HTML as a
+     * {@link FetchResult.Response} (status of the page's own response, {@code text/html} UTF-8).
+     */
+    FetchResult render(URI url, String waitFor);
+
+    /** How many times the browser was started again (after a crash, a memory cap, or its page budget). */
+    long restarts();
+
+    /** CPU time the browser's processes have used so far, over all its starts. */
+    Duration browserCpu();
+
+    @Override
+    void close();
+}
