@@ -2,6 +2,9 @@ package dev.trawl;
 
 import dev.trawl.fetch.BlockRules;
 import dev.trawl.fetch.ProxyServer;
+import dev.trawl.fetch.RenderMode;
+import dev.trawl.fetch.RenderSettings;
+import dev.trawl.fetch.Renderer;
 import dev.trawl.fetch.SessionPolicy;
 import dev.trawl.crawl.Crawl;
 import dev.trawl.crawl.CrawlEvents;
@@ -66,6 +69,9 @@ public final class CrawlBuilder {
     private String userAgent = DEFAULT_USER_AGENT;
     private int retries = DEFAULT_RETRIES;
     private SessionPolicy sessions = SessionPolicy.DEFAULT;
+    private RenderMode renderMode;
+    private Renderer.Factory renderer;
+    private RenderSettings renderSettings;
     private final List<ProxyServer> proxies = new java.util.ArrayList<>();
     private final List<java.security.cert.X509Certificate> trusted = new ArrayList<>();
     private final java.util.Set<Integer> blockedStatuses = new java.util.LinkedHashSet<>();
@@ -183,6 +189,23 @@ public final class CrawlBuilder {
      */
     public CrawlBuilder sessions(SessionPolicy sessions) {
         this.sessions = sessions;
+        return this;
+    }
+
+    /**
+     * The browser pages may be rendered in ({@code ChromiumRenderer} of the trawl-render module),
+     * started when a page is first rendered, and its settings. With one, the mode is
+     * {@link RenderMode#AUTO} unless {@link #render(RenderMode)} says otherwise.
+     */
+    public CrawlBuilder renderer(Renderer.Factory renderer, RenderSettings settings) {
+        this.renderer = renderer;
+        this.renderSettings = settings;
+        return this;
+    }
+
+    /** When pages are rendered (default {@link RenderMode#AUTO} with a renderer, else {@link RenderMode#NEVER}). */
+    public CrawlBuilder render(RenderMode mode) {
+        this.renderMode = mode;
         return this;
     }
 
@@ -398,6 +421,16 @@ public final class CrawlBuilder {
         range("sessionsPerHost", sessions.perHost(), 1, MAX_CONCURRENCY);
         range("sessionErrors", sessions.maxErrors(), 1, Integer.MAX_VALUE);
         require("transport", transport != null, "must be set", null);
+        RenderMode mode = renderMode != null ? renderMode : renderer != null ? RenderMode.AUTO : RenderMode.NEVER;
+        require("render", mode == RenderMode.NEVER || renderer != null && renderSettings != null,
+                "needs a renderer (CrawlBuilder.renderer) to be " + mode.name().toLowerCase(java.util.Locale.ROOT), mode);
+        if (renderSettings != null) {
+            range("renderTabs", renderSettings.tabs(), 1, 64);
+            positive("renderTimeout", renderSettings.timeout());
+            range("renderRestartAfter", renderSettings.restartAfter(), 1, Integer.MAX_VALUE);
+        }
+        CrawlConfig.Render render = new CrawlConfig.Render(mode, renderer, renderSettings == null ? null
+                : renderSettings.userAgent() != null ? renderSettings : renderSettings.withUserAgent(userAgent));
         require("maxCrawlDelay", maxCrawlDelay != null && !maxCrawlDelay.isNegative(), "must be a duration of 0 or more", maxCrawlDelay);
         require("follow", follow != null, "must be set", null);
         require("trackingParameters", trackingParameters != null && trackingParameters.stream().allMatch(Objects::nonNull)
@@ -419,7 +452,7 @@ public final class CrawlBuilder {
                 totalTimeout, maxBodyBytes, userAgent, (int) Math.min(MAX_CONCURRENCY, (long) concurrency * pooled),
                 (int) Math.min(MAX_CONCURRENCY, (long) perHost * pooled), trusted);
         return new CrawlConfig(seeds,
-                new CrawlConfig.Fetch(settings, retries, backoff, maxRedirects, transport, blocked, sessions, proxies),
+                new CrawlConfig.Fetch(settings, retries, backoff, maxRedirects, transport, blocked, sessions, proxies, render),
                 new CrawlConfig.Politeness(concurrency, perHost, delay, obeyRobots, maxCrawlDelay, adaptive),
                 new CrawlConfig.Discovery(follow, trackingParameters, modifiedSince, b, l, followOffsite),
                 new CrawlConfig.Output(extractor, recipes, sinks, store, job, withoutPasswords(warnings), detectBlocking, events));

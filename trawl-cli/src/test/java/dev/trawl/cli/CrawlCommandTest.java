@@ -285,7 +285,7 @@ class CrawlCommandTest {
                 assertTrue(run.warnings().startsWith("trawl: stdin:11: unsupported scheme 'mailto'"), run.err());
                 assertTrue(run.out().contains("10 done, 1 failed (unsupported_scheme 1)"), run.out());
                 List<String> rows = Files.readAllLines(outcomes);
-                assertEquals("url,source,outcome,reason,status,attempts,bytes,elapsed_ms,products,final_url,detail,fetched_at", rows.getFirst());
+                assertEquals("url,source,outcome,reason,status,attempts,bytes,elapsed_ms,products,final_url,detail,fetched_at,read", rows.getFirst());
                 assertEquals(12, rows.size());
                 assertEquals(10, rows.stream().filter(r -> r.contains(",done,,200,1,")).count());
             } finally {

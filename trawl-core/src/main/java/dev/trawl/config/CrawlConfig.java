@@ -39,14 +39,23 @@ public record CrawlConfig(Seeds seeds, Fetch fetch, Politeness politeness, Disco
      * @param blocked      the user's own signs of a block, beside trawl's
      * @param sessions     how cookies and sessions are kept
      * @param proxies      the proxies requests go through, each session sticking to one; empty: direct
+     * @param render       when pages are loaded in a browser, and the browser
      */
     public record Fetch(FetchSettings settings, int retries, Duration backoff, int maxRedirects, Transport.Factory transport,
-                        BlockRules blocked, SessionPolicy sessions, List<ProxyServer> proxies) {
+                        BlockRules blocked, SessionPolicy sessions, List<ProxyServer> proxies, Render render) {
 
         public Fetch {
             proxies = List.copyOf(proxies);
         }
     }
+
+    /**
+     * @param mode     when a page is rendered ({@link dev.trawl.fetch.RenderMode#NEVER} when there is no renderer)
+     * @param renderer makes the crawl's renderer, started only when a page is first rendered; null: none
+     * @param settings the browser's settings, null without a renderer
+     */
+    public record Render(dev.trawl.fetch.RenderMode mode, dev.trawl.fetch.Renderer.Factory renderer,
+                         dev.trawl.fetch.RenderSettings settings) {}
 
     /**
      * @param concurrency   requests in flight at most, over all hosts

@@ -16,14 +16,22 @@ import java.util.List;
  * @param incomplete   one line per seed list not read to its end and per sink not written whole (which, and the OS's
  *                     reason); with a store, the store still holds every result the crawl had
  * @param proxies      how each proxy fared, in the order given; empty without proxies
+ * @param render       what the browser did (pages rendered, their times, restarts, its CPU)
  */
 public record CrawlSummary(CrawlCounts counts, Duration elapsed, Duration cpu, boolean stoppedEarly, Run run,
-                           List<String> recipeReport, List<String> incomplete, List<ProxyCounts> proxies) {
+                           List<String> recipeReport, List<String> incomplete, List<ProxyCounts> proxies, RenderCounts render) {
 
     public CrawlSummary {
         recipeReport = List.copyOf(recipeReport);
         incomplete = List.copyOf(incomplete);
         proxies = List.copyOf(proxies);
+    }
+
+    /** The share of the CPU the crawl used (its own and the browser's) that went to the browser: 0 to 1. */
+    public double renderCpuShare() {
+        long browser = render.browserCpu().toNanos();
+        long all = browser + cpu.toNanos();
+        return all > 0 ? (double) browser / all : 0;
     }
 
     /** Pages fetched per second of wall time. */

@@ -17,8 +17,15 @@ public sealed interface Outcome permits Outcome.Done, Outcome.Failed {
      * @param bytes   the decoded body size
      * @param elapsed the time of the last attempt, from request start to the body's last byte
      * @param finalUrl the URL after redirects
+     * @param rendered whether the page was read from the DOM a browser built (else from the response as fetched)
      */
-    record Done(int status, long bytes, Duration elapsed, int attempts, java.net.URI finalUrl) implements Outcome {}
+    record Done(int status, long bytes, Duration elapsed, int attempts, java.net.URI finalUrl, boolean rendered) implements Outcome {
+
+        /** A page read as fetched. */
+        public Done(int status, long bytes, Duration elapsed, int attempts, java.net.URI finalUrl) {
+            this(status, bytes, elapsed, attempts, finalUrl, false);
+        }
+    }
 
     /**
      * The URL failed for good.

@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
  * @param follow      CSS selectors of links to follow
  * @param followMatch found in a page's URL for {@code follow} to apply to it; null for every page links are followed from
  * @param blockedIf   what on its pages means the site blocked the request ({@code blocked_if}), beside trawl's own signals
+ * @param render      when its pages are rendered in the browser ({@code render}), whatever the crawl's mode; null: the crawl's
+ * @param waitFor     a CSS selector a rendered page is waited for ({@code wait_for}), beside a Product JSON-LD block; or null
  */
 public record Recipe(String name, String file, Pattern match, String currency, Map<String, FieldRule> fields, List<String> follow,
-                     Pattern followMatch, BlockRules blockedIf) {
+                     Pattern followMatch, BlockRules blockedIf, dev.trawl.fetch.RenderMode render, String waitFor) {
 
     /** The product fields a recipe may read, by the names the output files use. */
     public static final List<String> FIELDS = List.of("name", "brand", "sku", "gtin", "mpn", "canonical_url", "price", "currency",
@@ -29,6 +31,12 @@ public record Recipe(String name, String file, Pattern match, String currency, M
         fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
         follow = List.copyOf(follow);
         blockedIf = blockedIf == null ? BlockRules.NONE : blockedIf;
+    }
+
+    /** A recipe that leaves rendering to the crawl's mode. */
+    public Recipe(String name, String file, Pattern match, String currency, Map<String, FieldRule> fields, List<String> follow,
+                  Pattern followMatch, BlockRules blockedIf) {
+        this(name, file, match, currency, fields, follow, followMatch, blockedIf, null, null);
     }
 
     /** A recipe with no {@code blocked_if} rules. */

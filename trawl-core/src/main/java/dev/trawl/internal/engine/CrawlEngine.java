@@ -79,6 +79,7 @@ public final class CrawlEngine implements Crawl {
     private final Run run;
     private final RobotsGate robots;
     private final ResponseProcessor processor;
+    private final RenderStep render;
     private final BlockingDetector blocking;
     private final Set<Thread> requests = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<CrawlSummary> summary = new CompletableFuture<>();
@@ -116,7 +117,8 @@ public final class CrawlEngine implements Crawl {
         this.proxies = config.fetch().proxies().isEmpty() ? null : new ProxyPool(config.fetch().proxies());
         this.sessions = sessions(config.fetch().sessions(), transport, proxies, config.output().warnings());
         this.robots = new RobotsGate(scheduler, politeness.obeyRobots(), politeness.maxCrawlDelay());
-        this.processor = new ResponseProcessor(setup, stats, frontier, writer, this::robotsLearned);
+        this.render = new RenderStep(config.fetch().render(), setup.recipes());
+        this.processor = new ResponseProcessor(setup, stats, frontier, writer, this::robotsLearned, render);
         this.blocking = config.output().detectBlocking()
                 ? BlockingDetector.start(Duration.ofMillis(20), Duration.ofMillis(500), config.output().warnings()) : null;
         this.dispatcher = TrawlThreads.startPlatform("dispatcher", this::dispatch);
@@ -244,7 +246,8 @@ public final class CrawlEngine implements Crawl {
     private void launch(CrawlRequest request) {
         Thread t = TrawlThreads.virtual().newThread(() -> {
             try {
-                CrawlRequest attempt = sessions == null ? request : sessions.assign(request);
+                CrawlRequest sent = render.beforeSending(request);
+                CrawlRequest attempt = sessions == null ? sent : sessions.assign(sent);
                 FetchResult fetched = fetch(attempt);
                 long retryAfter = step.retryAfter(fetched);
                 String blocked = blocks.signal(attempt, fetched);
@@ -349,6 +352,9 @@ public final class CrawlEngine implements Crawl {
         try {
             long max = config.fetch().settings().maxBodyBytes();
             long cap = request.kind() == RequestKind.SITEMAP ? Math.max(SitemapReader.MAX_BYTES, max) : max;
+            if (request.render()) {
+                return render.render(request);
+            }
             return transport.fetch(request.url(), cap, request.validators(), sessions == null ? null : sessions.forRequest(request));
         } catch (RuntimeException e) {
             return new FetchResult.Error(FailureReason.IO_ERROR, "transport failed: " + e, 0);
@@ -405,12 +411,13 @@ public final class CrawlEngine implements Crawl {
         if (!early) {
             transport.close();
         }
+        render.close();
         if (failure != null) {
             summary.completeExceptionally(failure);
         } else {
             summary.complete(new CrawlSummary(stats.snapshot(), elapsed, cpu, early, run, setup.recipes().report(),
                     java.util.stream.Stream.concat(frontier.seedsLost().stream(), writer.incomplete().stream()).toList(),
-                    proxies == null ? List.of() : proxies.counts()));
+                    proxies == null ? List.of() : proxies.counts(), render.counts()));
         }
     }
 

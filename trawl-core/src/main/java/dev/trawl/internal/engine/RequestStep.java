@@ -27,10 +27,14 @@ import java.util.function.BooleanSupplier;
  */
 final class RequestStep {
 
-    /** Receives a request's end: its outcome, and for a {@link Outcome.Done} the response. */
+    /**
+     * Receives a request's end: its outcome, and for a {@link Outcome.Done} the response. Returns
+     * null, or the request's next step when what the response held is not its end (a page to
+     * render in the browser after its fetch found no product).
+     */
     @FunctionalInterface
     interface Ended {
-        void ended(CrawlRequest request, Outcome outcome, FetchResult.Response response);
+        CrawlRequest ended(CrawlRequest request, Outcome outcome, FetchResult.Response response);
     }
 
     private final int maxRedirects;
@@ -112,9 +116,8 @@ final class RequestStep {
         int status = r.status();
         if (status >= 200 && status < 300 || status == 304 && !request.validators().equals(Validators.NONE)) {
             // 304 to a conditional request: the page is as the last run saw it (done, with that run's products)
-            results.ended(request, new Outcome.Done(r.status(), r.body().length, Duration.ofNanos(r.elapsedNanos()), attempts,
-                    request.url()), r);
-            return null;
+            return results.ended(request, new Outcome.Done(r.status(), r.body().length, Duration.ofNanos(r.elapsedNanos()), attempts,
+                    request.url(), request.render()), r);
         }
         if (status >= 300 && status < 400 && r.location() != null && status != 304) {
             return redirect(request, r, attempts, results);

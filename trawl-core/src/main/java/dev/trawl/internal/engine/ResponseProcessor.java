@@ -49,13 +49,15 @@ final class ResponseProcessor {
     private final BiConsumer<String, RobotsRules> robotsLearned;
     private final String agent;
     private final AtomicLong unusableWarnings = new AtomicLong();
+    private final RenderStep render;
 
     /** How many pages and sitemaps get a warning line for their entries with no valid URL: a broken template link must not flood the log. */
     static final int UNUSABLE_WARNINGS = 100;
 
     ResponseProcessor(CrawlSetup setup, CrawlStats stats, Frontier frontier, ResultLog results,
-                      BiConsumer<String, RobotsRules> robotsLearned) {
+                      BiConsumer<String, RobotsRules> robotsLearned, RenderStep render) {
         this.setup = setup;
+        this.render = render;
         this.warnings = setup.config().output().warnings();
         this.discovery = setup.config().discovery();
         this.stats = stats;
@@ -65,13 +67,19 @@ final class ResponseProcessor {
         this.agent = RobotsRules.agentToken(setup.config().fetch().settings().userAgent());
     }
 
-    /** Handles a request's end: {@code response} is the 2xx response of a {@link Outcome.Done}, else null. */
-    void ended(CrawlRequest request, Outcome outcome, FetchResult.Response response) {
+    /**
+     * Handles a request's end: {@code response} is the 2xx response of a {@link Outcome.Done}, else
+     * null. Returns null, or the same page to render in the browser next (no outcome yet).
+     */
+    CrawlRequest ended(CrawlRequest request, Outcome outcome, FetchResult.Response response) {
         switch (request.kind()) {
             case ROBOTS -> robotsLearned.accept(HostKey.of(request.seedUrl()), robots(request, outcome, response));
             case SITEMAP -> sitemap(request, outcome, response);
-            default -> page(request, outcome, response);
+            default -> {
+                return page(request, outcome, response);
+            }
         }
+        return null;
     }
 
     /** Records a terminal outcome: counts it and hands it to the writer. */
@@ -205,19 +213,20 @@ final class ResponseProcessor {
         }
     }
 
-    private void page(CrawlRequest request, Outcome outcome, FetchResult.Response response) {
+    private CrawlRequest page(CrawlRequest request, Outcome outcome, FetchResult.Response response) {
         if (response == null) {
             record(request, outcome, List.of());
-            return;
+            return null;
         }
         if (response.status() == 304) {
             // Unchanged since the last run: the store keeps that run's products for it.
             record(request, outcome, List.of(), validators(response, request.validators()));
-            return;
+            return null;
         }
         List<Product> products = List.of();
+        Page page = null;
         if (isMarkup(response.contentType())) {
-            Page page = new Page(request.url(), response.status(), response.contentType(), response.body());
+            page = new Page(request.url(), response.status(), response.contentType(), response.body());
             try {
                 if (setup.extractor() != null) {
                     products = setup.extractor().extract(page);
@@ -229,13 +238,20 @@ final class ResponseProcessor {
                 // A user's extractor, or a recipe's regex out of its budget: the page fails, the crawl goes on.
                 record(request, new Outcome.Failed(FailureReason.EXTRACT_ERROR, "extractor threw " + e, response.status(),
                         outcome.attempts()), List.of());
-                return;
+                return null;
             }
         }
-        if (products.isEmpty() && response.status() == 200 && setup.extractor() != null && isProductUrl(request)) {
+        boolean productUrl = response.status() == 200 && setup.extractor() != null && isProductUrl(request);
+        if (request.render()) {
+            render.rendered(request, outcome, products);
+        } else if (products.isEmpty() && productUrl && page != null && render.renderNext(request, page)) {
+            return request.rendering(true, true); // its outcome is the render's
+        }
+        if (products.isEmpty() && productUrl) {
             stats.noProduct(request.url().toString(), response.body().length);
         }
         record(request, outcome, products, validators(response, Validators.NONE));
+        return null;
     }
 
     /** A URL given or found as a product page: a listed URL or sitemap entry, or a page a recipe reads. */

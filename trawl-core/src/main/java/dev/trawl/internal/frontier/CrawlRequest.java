@@ -20,9 +20,11 @@ import java.net.URI;
  * @param validators what the last crawl saw of this URL's version, sent as a conditional request
  * @param session   the session its last attempt went out in, kept through redirects so a cookie set by one hop
  *                  goes with the next; null before the first attempt (never stored: a resumed crawl starts new sessions)
+ * @param render    whether this attempt loads the page in the browser instead of fetching it
  */
 public record CrawlRequest(URI seedUrl, String source, URI url, String host, RequestKind kind, int depth, int attempts,
-                           int redirects, long notBefore, Validators validators, String session) {
+                           int redirects, long notBefore, Validators validators, String session,
+                           boolean render) {
 
     public CrawlRequest {
         validators = validators == null ? Validators.NONE : validators;
@@ -35,12 +37,13 @@ public record CrawlRequest(URI seedUrl, String source, URI url, String host, Req
 
     /** A fresh request for a valid absolute http(s) URL. */
     public static CrawlRequest of(URI url, String source, RequestKind kind, int depth) {
-        return new CrawlRequest(url, source, url, HostKey.of(url), kind, depth, 0, 0, 0L, Validators.NONE, null);
+        return new CrawlRequest(url, source, url, HostKey.of(url), kind, depth, 0, 0, 0L, Validators.NONE, null, false);
     }
 
     /** The same request, to be attempted again no earlier than {@code notBefore}. */
     public CrawlRequest retryAt(long notBefore) {
-        return new CrawlRequest(seedUrl, source, url, host, kind, depth, attempts + 1, redirects, notBefore, validators, session);
+        return new CrawlRequest(seedUrl, source, url, host, kind, depth, attempts + 1, redirects, notBefore, validators, session,
+                render);
     }
 
     /**
@@ -50,7 +53,7 @@ public record CrawlRequest(URI seedUrl, String source, URI url, String host, Req
      */
     public CrawlRequest restartAt(long notBefore) {
         return new CrawlRequest(seedUrl, source, seedUrl, HostKey.of(seedUrl), kind, depth, attempts + 1, redirects, notBefore, validators,
-                null);
+                null, render);
     }
 
     /**
@@ -62,22 +65,32 @@ public record CrawlRequest(URI seedUrl, String source, URI url, String host, Req
         if (url.equals(seedUrl) || !HostKey.of(seedUrl).equals(host)) {
             return this;
         }
-        return new CrawlRequest(seedUrl, source, seedUrl, host, kind, depth, attempts, redirects, notBefore, validators, session);
+        return new CrawlRequest(seedUrl, source, seedUrl, host, kind, depth, attempts, redirects, notBefore, validators, session, render);
     }
 
     /** The next hop of a redirect to {@code target}. */
     public CrawlRequest redirectTo(URI target) {
         return new CrawlRequest(seedUrl, source, target, HostKey.of(target), kind, depth, attempts + 1, redirects + 1, 0L,
-                Validators.NONE, session);
+                Validators.NONE, session, render);
     }
 
     /** The same request, its attempts from now on in {@code session}. */
     public CrawlRequest inSession(String session) {
-        return new CrawlRequest(seedUrl, source, url, host, kind, depth, attempts, redirects, notBefore, validators, session);
+        return new CrawlRequest(seedUrl, source, url, host, kind, depth, attempts, redirects, notBefore, validators, session, render);
     }
 
     /** The same request as read back from a store: with the retries already used, the time it may start, what the last crawl saw. */
     public CrawlRequest resumed(int attemptsUsed, long notBefore, Validators validators) {
-        return new CrawlRequest(seedUrl, source, url, host, kind, depth, attemptsUsed, 0, notBefore, validators, null);
+        return new CrawlRequest(seedUrl, source, url, host, kind, depth, attemptsUsed, 0, notBefore, validators, null, false);
+    }
+
+    /**
+     * The same page, loaded in the browser ({@code render} true) or fetched ({@code false}). After
+     * a fetch that found no product the render is the request's next attempt, so it counts one of
+     * the attempts and of the retries (a page that took all its retries to fetch is not rendered).
+     */
+    public CrawlRequest rendering(boolean render, boolean afterAttempt) {
+        return new CrawlRequest(seedUrl, source, url, host, kind, depth, afterAttempt ? attempts + 1 : attempts, redirects, 0L,
+                validators, session, render);
     }
 }

@@ -40,7 +40,8 @@ public final class RecipeFiles {
     record BlockedSpec(List<Integer> status, List<String> text, List<String> css) {}
 
     record RecipeSpec(String name, String match, String currency, Map<String, FieldSpec> fields, List<String> follow,
-                      @JsonProperty("follow_match") String followMatch, @JsonProperty("blocked_if") BlockedSpec blockedIf) {}
+                      @JsonProperty("follow_match") String followMatch, @JsonProperty("blocked_if") BlockedSpec blockedIf,
+                      String render, @JsonProperty("wait_for") String waitFor) {}
 
     /** One recipe file, or a list of them in one file; a directory's *.yaml, *.yml and *.json files. */
     public static List<Recipe> read(Path path) throws RecipeException {
@@ -122,7 +123,20 @@ public final class RecipeFiles {
             selector(file + ": follow[" + i + "]", follow.get(i));
         }
         return new Recipe(spec.name().strip(), file, pattern(file + ": match", spec.match()), currency, fields, follow,
-                spec.followMatch() == null ? null : pattern(file + ": follow_match", spec.followMatch()), blockedIf(spec.blockedIf(), file));
+                spec.followMatch() == null ? null : pattern(file + ": follow_match", spec.followMatch()), blockedIf(spec.blockedIf(), file),
+                render(spec.render(), file), waitFor(spec.waitFor(), file));
+    }
+
+    private static dev.trawl.fetch.RenderMode render(String render, String file) throws RecipeException {
+        if (render == null) {
+            return null;
+        }
+        for (dev.trawl.fetch.RenderMode mode : dev.trawl.fetch.RenderMode.values()) {
+            if (mode.name().equalsIgnoreCase(render.strip())) {
+                return mode;
+            }
+        }
+        throw new RecipeException(file + ": render: '" + render + "' is not one of always, never, auto");
     }
 
     private static BlockRules blockedIf(BlockedSpec spec, String file) throws RecipeException {
@@ -145,6 +159,13 @@ public final class RecipeFiles {
             selector(file + ": blocked_if.css[" + i + "]", css.get(i));
         }
         return new BlockRules(new java.util.HashSet<>(statuses), texts, css);
+    }
+
+    private static String waitFor(String css, String file) throws RecipeException {
+        if (css != null) {
+            selector(file + ": wait_for", css);
+        }
+        return css;
     }
 
     private static void selector(String where, String css) throws RecipeException {
