@@ -204,6 +204,29 @@ class FailureReasonsTest {
         }
     }
 
+    @Test
+    void runningOutOfMemoryOnAPageStopsTheCrawlWithOneLineInsteadOfIdling() throws Exception {
+        List<String> warnings = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (DemoShop shop = DemoShop.builder().products(50).start()) {
+            List<String> paths = java.util.stream.IntStream.rangeClosed(1, 50).mapToObj(i -> "/p/" + i).toList();
+            dev.trawl.crawl.CrawlSummary summary;
+            try (Crawl crawl = Trawl.crawl().seeds(at(shop, paths.toArray(String[]::new))).concurrency(4).obeyRobots(false)
+                    .warnings(warnings::add).extract(p -> {
+                        if (p.url().getPath().equals("/p/7")) {
+                            throw new OutOfMemoryError("Java heap space"); // as a page too big for the heap would
+                        }
+                        return List.of();
+                    }).start()) {
+                summary = crawl.await(); // returns: the crawl does not wait for an outcome that will never come
+            }
+            assertTrue(summary.stoppedEarly());
+            List<String> oom = warnings.stream().filter(w -> w.contains("out of memory")).toList();
+            assertEquals(1, oom.size(), warnings.toString());
+            assertTrue(oom.getFirst().contains("/p/7") && oom.getFirst().contains("-Xmx") && oom.getFirst().endsWith("the crawl stops")
+                    && !oom.getFirst().contains("\n"), oom.getFirst());
+        }
+    }
+
     /** A transport with a bug: it throws instead of returning an error. */
     private static final class ThrowingTransport implements Transport {
         @Override
