@@ -20,7 +20,10 @@ public record ProxyCounts(String proxy, long sessions, long requests, long block
 
     /** {@code active}, or {@code cooling down until 12:04:31 (connection refused)}. */
     public String state() {
-        return coolingUntil == null ? "active" : "cooling down until " + java.time.format.DateTimeFormatter.ISO_LOCAL_TIME
+        if (coolingUntil == null) {
+            return lastProblem == null ? "active" : "active (last cooled down: " + lastProblem + ")";
+        }
+        return "cooling down until " + java.time.format.DateTimeFormatter.ISO_LOCAL_TIME
                 .format(coolingUntil.atZone(java.time.ZoneId.systemDefault()).toLocalTime().withNano(0))
                 + (lastProblem == null ? "" : " (" + lastProblem + ")");
     }

@@ -16,6 +16,7 @@ import dev.trawl.crawl.Outcome;
 import dev.trawl.demoshop.DemoShop;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -84,6 +85,26 @@ class BlockedTest {
             assertEquals("HTTP 503 after 2 attempts, no Retry-After", unavailable.detail());
             assertEquals(FailureReason.HTTP_STATUS, failed(byUrl.get(shop.baseUri().resolve("/fault/500").toString())).reason(),
                     "a server error is not a block");
+        }
+    }
+
+    @Test
+    void aShopThatAnswers429WithNoWordOfWhenOnEveryAttemptBlocksAndTheHostGetsLessLoad() throws Exception {
+        // Over 2 requests at once the shop answers 429 with no Retry-After; trawl starts at 8 at once, adaptive.
+        try (DemoShop shop = DemoShop.builder().products(200).latency(Duration.ofMillis(20)).throttleAbove(2).start()) {
+            Results results = new Results();
+            List<String> paths = java.util.stream.IntStream.range(0, 200).mapToObj(i -> "/p/" + i).toList();
+            crawl(Trawl.crawl().seeds(at(shop, paths.toArray(String[]::new))).concurrency(8).perHost(8, Duration.ZERO).adaptive(true)
+                    .retries(0).obeyRobots(false).sink(results));
+            List<Outcome.Failed> failed = results.byUrl().values().stream().map(r -> r.outcome())
+                    .filter(o -> o instanceof Outcome.Failed).map(o -> (Outcome.Failed) o).toList();
+            assertTrue(!failed.isEmpty(), "8 at once is over the shop's 2");
+            failed.forEach(f -> {
+                assertEquals(FailureReason.BLOCKED, f.reason(), f.detail());
+                assertEquals("HTTP 429 after 1 attempts, no Retry-After", f.detail());
+            });
+            // Each block halves the host's limit: the shop saw far fewer turned away than a steady 8 at once would give.
+            assertTrue(failed.size() < 100, failed.size() + " blocked of 200");
         }
     }
 

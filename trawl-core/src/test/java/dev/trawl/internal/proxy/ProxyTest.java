@@ -111,6 +111,7 @@ class ProxyTest {
             for (ProxyCounts p : s.proxies().subList(0, 3)) {
                 assertTrue(p.errors() + p.blocked() > 0, p.toString());
                 assertNotNull(p.lastProblem(), p.toString());
+                assertTrue(p.state().contains(p.lastProblem()), "the summary says why, cooling or not: " + p.state());
                 assertFalse(p.toString().contains("wrong"), p.toString());
             }
             assertEquals(0, s.proxies().get(3).errors());
@@ -170,14 +171,15 @@ class ProxyTest {
     @Test
     void fourProxiesAtAPoliteRateGetEveryProductTheLoadSpreadAndNoAddressBanned() throws Exception {
         try (TestProxies proxies = new TestProxies(dir);
-             DemoShop shop = DemoShop.builder().address("127.0.0.67").products(GUARDED).guardRate(100, java.time.Duration.ofSeconds(10))
+             DemoShop shop = DemoShop.builder().address("127.0.0.67").products(GUARDED).guardRate(20, java.time.Duration.ofSeconds(10))
                      .start()) {
             List<dev.trawl.crawl.CrawlResult> results = new CopyOnWriteArrayList<>();
             Path products = dir.resolve("products.jsonl");
             dev.trawl.CrawlBuilder b = Trawl.crawl().seeds(Seeds.urls(urls(shop, GUARDED))).concurrency(8).obeyRobots(false)
                     .sink(into(results)).sink(dev.trawl.Sinks.products(products))
-                    // 200 requests a second to the shop over all proxies together: 50 an address, half the shop's limit.
-                    .perHost(8, java.time.Duration.ofMillis(5));
+                    // The shop of the test without proxies (a ban above 20 requests a second an address): 40 a second over
+                    // all proxies together, taken in turn, is 10 an address, half the shop's limit.
+                    .perHost(8, java.time.Duration.ofMillis(25));
             for (int i = 1; i <= 4; i++) {
                 b.proxy(ProxyServer.parse("http://127.0.0.1:" + proxies.http("127.0.1." + (20 + i), null, null)));
             }
