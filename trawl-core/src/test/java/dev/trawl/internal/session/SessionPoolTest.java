@@ -58,4 +58,22 @@ class SessionPoolTest {
         // Least-used first gave a new session every request until it caught up: runs of 7 and more through one proxy.
         assertEquals(true, longest <= 2, "longest run on one session: " + longest);
     }
+
+    @Test
+    void aSessionRetiresAfterItsMaxErrorsNetworkErrorsInARowAndASuccessStartsTheRunAgain() {
+        SessionPool pool = new SessionPool(new SessionPolicy(true, 1, 50, 3));
+        FetchResult.Response ok = new FetchResult.Response(200, "text/html", null, null, null, null, Map.of(), List.of(), new byte[0], 1);
+        FetchResult.Error reset = new FetchResult.Error(dev.trawl.crawl.FailureReason.RESET, "connection reset", 1);
+        CrawlRequest r = pool.assign(CrawlRequest.of(URI.create("http://shop.test/p/1"), "seed"));
+        String session = r.session();
+        pool.after(r, reset, false);
+        pool.after(r, reset, false);
+        pool.after(r, ok, false); // the run is broken
+        pool.after(r, reset, false);
+        pool.after(r, reset, false);
+        assertEquals(session, pool.assign(CrawlRequest.of(URI.create("http://shop.test/p/2"), "seed")).session(), "2 in a row: kept");
+        pool.after(r, reset, false);
+        assertEquals(1, pool.retired(), "the third in a row retires it");
+        assertNotEquals(session, pool.assign(CrawlRequest.of(URI.create("http://shop.test/p/3"), "seed")).session());
+    }
 }
