@@ -34,7 +34,7 @@ public final class Catalogue {
         this(site, size, day, currency, Markup.JSON_LD);
     }
 
-    /** Only a JSON-LD shop has product groups: the other markups cannot state variants. */
+    /** Only a JSON-LD shop (a {@link Markup#JS} one too: its pages render JSON-LD) has product groups: the other markups cannot state variants. */
     Catalogue(int site, long size, int day, String currency, Markup markup) {
         this.site = site;
         this.size = size;
@@ -73,7 +73,7 @@ public final class Catalogue {
         // Slots 0-6 of h made the products before markups existed; the newer fields take later
         // slots, so the first ones' name, SKU and price per id stay as they were.
         String gtin = Gtin.gtin13("40" + String.valueOf(10_000_000_000L + Math.floorMod(Mix.mix(h + 7), 10_000_000_000L)).substring(1));
-        List<CatalogueVariant> variants = markup == Markup.JSON_LD && Mix.pick(h, 8, 8) == 0
+        List<CatalogueVariant> variants = (markup == Markup.JSON_LD || markup == Markup.JS) && Mix.pick(h, 8, 8) == 0
                 ? variants(h, sku, name, price, availability) : List.of();
         BigDecimal listPrice = variants.isEmpty() && Mix.pick(h, 9, 5) == 0 ? listPrice(price, Mix.pick(h, 10, 41)) : null;
         boolean rated = Mix.pick(h, 11, 4) != 0;

@@ -8,13 +8,14 @@ import java.util.List;
  * page, so only the fields the shop's {@link Markup} states (a selector recipe reads the visible
  * ones of a {@link Markup#PLAIN} page). Prices are JSON numbers written exactly ({@code 49.00}),
  * availability and condition schema.org short terms ({@code InStock}), absent values left out.
+ * A {@link Markup#JS} page's line is a {@link Markup#JSON_LD} page's: what trawl reads from the page once rendered.
  */
 final class CatalogueLine {
     private CatalogueLine() {}
 
     /** The line, without its newline; {@code base} is the shop's URL without its final slash. */
     static String of(CatalogueProduct p, String base, Markup markup, String seller) {
-        boolean jsonLd = markup == Markup.JSON_LD;
+        boolean jsonLd = markup == Markup.JSON_LD || markup == Markup.JS;
         boolean microdata = markup == Markup.MICRODATA;
         // a product group's offers are its variants': no single condition or seller
         boolean oneOffer = jsonLd && !p.isGroup();

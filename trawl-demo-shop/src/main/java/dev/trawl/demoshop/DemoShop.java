@@ -35,7 +35,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * /c/{category}?page=N       listings, 24 products a page, rel="next" to the next page, add-to-cart and sort
  *                            links, an ItemList JSON-LD in a JSON-LD shop
  * /p/{id}                    product page, 20–60 KB, in the shop's {@link Markup} and {@link PriceFormat}
- *                            (ids 0 … products−1)
+ *                            (ids 0 … products−1); a {@link Markup#JS} product's is an app shell of about 13 KB
+ *                            ({@link #isJs(long)}, {@link Builder#jsShare(int)})
+ * /api/products/{id}.json    the product's data as the app shell's script fetches it: the catalogue line's
+ *                            fields, the texts the page shows and the Product JSON-LD's text (for every id)
  * /drafts/p/{id}             a draft's product page (see {@link #disallowedSitemapPaths()}), disallowed by robots.txt
  * /fault/{500,503,429,reset,hang,drip,oversized,redirect-loop,redirect,gzip-bomb,bad-gzip,bad-chunk,wrong-charset}
  *                            a fault on demand; ?times=N faults only the first N requests, then serves /p/{id}
@@ -65,6 +68,17 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>GET and HEAD everywhere, POST only to {@code /_shop/reset}; other methods get 405, and a
  * malformed request 400 and a closed connection. Requests to {@code /_shop/} are not counted. Faults by rate hit product pages chosen by a hash of
  * (site, id, kind): {@link #faultFor(String)} says which.
+ *
+ * <p>Pages built in the browser: in a {@link Markup#JS} shop (or a {@link Markup#JSON_LD} one with a
+ * {@link Builder#jsShare(int) js share}) the pages of some products (all, by default, in a JS shop)
+ * are app shells whose script, after the {@link Builder#renderDelay(Duration) render delay}, fetches
+ * {@code /api/products/{id}.json} and builds the product box and its Product JSON-LD ({@link AppShell});
+ * the other products' pages are server-rendered JSON-LD pages. Everything else is a JSON-LD shop's:
+ * listings, sitemaps and the catalogue, whose lines are what trawl reads from the rendered page.
+ * {@link ShopCounters#jsPages()}, {@link ShopCounters#serverPages()}, {@link ShopCounters#apiRequests()}
+ * and {@link #apiRequestsFor(long)} count the two kinds of page and the API calls (a browser that ran a shell).
+ * Drafts and fixed faults' pages are shells for JS products too. Guards (throttle, rate, cookie) stay on
+ * product pages; API requests are counted (in flight, gaps, by status) as every other request is.
  */
 public final class DemoShop implements AutoCloseable {
     private static final ThreadFactory THREADS = Thread.ofVirtual().name("demo-shop-", 0).factory();
@@ -72,6 +86,7 @@ public final class DemoShop implements AutoCloseable {
     private final Builder config;
     private final Catalogue catalogue;
     private final ProductPage productPage;
+    private final AppShell appShell;
     private final ListingPage listingPage;
     private final Drafts drafts;
     private final ShopStats stats;
@@ -91,9 +106,10 @@ public final class DemoShop implements AutoCloseable {
 
     private DemoShop(Builder b) throws IOException {
         this.config = b;
-        this.catalogue = new Catalogue(b.site, b.products, b.day, b.currency, b.markup);
-        this.productPage = new ProductPage(b.markup, b.priceFormat, catalogue.seller());
-        this.listingPage = new ListingPage(b.markup, b.priceFormat);
+        this.catalogue = new Catalogue(b.site, b.products, b.day, b.currency, b.structured());
+        this.productPage = new ProductPage(b.structured(), b.priceFormat, catalogue.seller());
+        this.appShell = new AppShell(b.renderDelay);
+        this.listingPage = new ListingPage(b.structured(), b.priceFormat);
         this.drafts = new Drafts(b.products, b.sitemapChildSize);
         this.rateGuard = b.guardRate > 0 ? new RateGuard(b.guardRate, b.guardBan) : null;
         this.stats = new ShopStats(b.products);
@@ -157,6 +173,41 @@ public final class DemoShop implements AutoCloseable {
         return config.markup;
     }
 
+    /** The share of products, in percent, whose pages are {@link Markup#JS} app shells (see {@link Builder#jsShare(int)}). */
+    public int jsShare() {
+        return config.jsShare;
+    }
+
+    /** How long an app shell's script waits before it fetches its product's data. */
+    public Duration renderDelay() {
+        return config.renderDelay;
+    }
+
+    /**
+     * Whether product {@code id}'s page is an app shell built in the browser, not server-rendered:
+     * chosen by a hash of (site, id), so the same in every shop of that site and share.
+     */
+    public boolean isJs(long id) {
+        int share = config.jsShare;
+        return share >= 100 || share > 0 && Math.floorMod(Mix.hash(config.site, id, 300), 100L) < share;
+    }
+
+    /** The ids of the products whose pages are app shells, ascending (for tests: a list of up to all the ids). */
+    public List<Long> jsProductIds() {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (long id = 0; id < catalogue.size() && config.jsShare > 0; id++) {
+            if (isJs(id)) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    /** Requests to {@code /api/products/{id}.json} since start or reset: how many times a browser ran that shell's script. */
+    public long apiRequestsFor(long id) {
+        return id >= 0 && id < catalogue.size() ? stats.apiRequestsFor(id) : 0;
+    }
+
     public PriceFormat priceFormat() {
         return config.priceFormat;
     }
@@ -167,7 +218,7 @@ public final class DemoShop implements AutoCloseable {
      */
     public String expectedLine(long id) {
         String base = baseUri().toString();
-        return CatalogueLine.of(catalogue().product(id), base.substring(0, base.length() - 1), markup(), catalogue().seller());
+        return CatalogueLine.of(catalogue().product(id), base.substring(0, base.length() - 1), config.structured(), catalogue().seller());
     }
 
     /**
@@ -198,14 +249,22 @@ public final class DemoShop implements AutoCloseable {
         stats.reset();
     }
 
-    /** Requests to one path (with its query, except for product pages), since start or reset. */
+    /** Requests to one path (with its query, except for product pages and the API), since start or reset. */
     public long requestsFor(String path) {
+        long api = routes.apiId(path);
+        if (api >= 0) {
+            return stats.apiRequestsFor(api);
+        }
         long id = routes.productId(path);
         return stats.requestsFor(id >= 0 ? "/p/" + id : path, id);
     }
 
     /** When the requests to one path started, epoch microseconds, first 16 only (shops of ≤ 20,000 products). */
     public List<Long> requestStarts(String path) {
+        long api = routes.apiId(path);
+        if (api >= 0) {
+            return stats.startsOf(ProductApi.path(api));
+        }
         long id = routes.productId(path);
         return stats.startsOf(id >= 0 ? "/p/" + id : path);
     }
@@ -230,7 +289,17 @@ public final class DemoShop implements AutoCloseable {
         String base = baseUri.toString().substring(0, baseUri.toString().length() - 1);
         for (int i = 0; i < pages; i++) {
             buffer.reset();
-            productPage.render(buffer, catalogue.product(i % catalogue.size()), base);
+            renderProduct(buffer, i % catalogue.size(), base);
+        }
+    }
+
+    /** Appends product {@code id}'s page: its app shell when {@link #isJs(long) it is a JS product}, else the server-rendered page. */
+    void renderProduct(PageBuffer b, long id, String base) {
+        CatalogueProduct p = catalogue.product(id);
+        if (isJs(id)) {
+            appShell.render(b, p, base);
+        } else {
+            productPage.render(b, p, base);
         }
     }
 
@@ -426,6 +495,9 @@ public final class DemoShop implements AutoCloseable {
         private int day = 1;
         private String currency = "USD";
         private Markup markup = Markup.JSON_LD;
+        private Integer jsShareAsked;
+        private int jsShare;
+        private Duration renderDelay = Duration.ofMillis(200);
         private PriceFormat priceFormat = PriceFormat.US;
         private Duration crawlDelay = Duration.ZERO;
         private int throttleAbove;
@@ -497,6 +569,28 @@ public final class DemoShop implements AutoCloseable {
         public Builder markup(Markup markup) {
             this.markup = markup;
             return this;
+        }
+
+        /**
+         * The share of products, 0 to 100 percent, whose pages are {@link Markup#JS} app shells, chosen
+         * by a hash of (site, id) ({@link DemoShop#isJs(long)}); the others' pages are server-rendered
+         * JSON-LD pages, and the catalogue is the same either way. Default 100 in a {@link Markup#JS}
+         * shop, 0 otherwise; only a JS or {@link Markup#JSON_LD} shop can have JS pages.
+         */
+        public Builder jsShare(int percent) {
+            this.jsShareAsked = percent;
+            return this;
+        }
+
+        /** How long an app shell's script waits ({@code setTimeout}) before it fetches its product (default 200 ms). */
+        public Builder renderDelay(Duration delay) {
+            this.renderDelay = delay;
+            return this;
+        }
+
+        /** The markup that states the product once the page is rendered: a JS shop's is JSON-LD's. */
+        Markup structured() {
+            return markup == Markup.JS ? Markup.JSON_LD : markup;
         }
 
         /** How pages show prices to shoppers (default {@link PriceFormat#US}). */
@@ -588,6 +682,11 @@ public final class DemoShop implements AutoCloseable {
             check(tlsPort >= 0 && tlsPort <= 65535, "tlsPort must be between 0 and 65535, was " + tlsPort);
             check(currency != null && currency.matches("[A-Z]{3}"), "currency must be an ISO 4217 code such as USD, was " + currency);
             check(markup != null, "markup must be one of " + List.of(Markup.values()) + ", was null");
+            jsShare = jsShareAsked != null ? jsShareAsked : markup == Markup.JS ? 100 : 0;
+            check(jsShare >= 0 && jsShare <= 100, "jsShare must be between 0 and 100 (percent), was " + jsShare);
+            check(jsShare == 0 || markup == Markup.JS || markup == Markup.JSON_LD,
+                    "jsShare needs markup JS or JSON_LD (a JS page renders JSON-LD), was markup " + markup + " with jsShare " + jsShare);
+            check(renderDelay != null && !renderDelay.isNegative(), "renderDelay must be ≥ 0, was " + renderDelay);
             check(priceFormat != null, "priceFormat must be one of " + List.of(PriceFormat.values()) + ", was null");
             check(crawlDelay != null && !crawlDelay.isNegative(), "crawlDelay must be ≥ 0, was " + crawlDelay);
             check(throttleAbove >= 0, "throttleAbove must be ≥ 0, was " + throttleAbove);

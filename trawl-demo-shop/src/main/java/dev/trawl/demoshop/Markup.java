@@ -10,5 +10,13 @@ public enum Markup {
     /** schema.org microdata on the visible product box; no JSON-LD, no product:price meta. */
     MICRODATA,
     /** No structured data at all: the product is read only through CSS selectors. */
-    PLAIN
+    PLAIN,
+    /**
+     * Product pages built in the browser: the HTML is an app shell (an empty {@code <div id="app">}
+     * and a script) with no product in it; after {@link DemoShop.Builder#renderDelay the render delay}
+     * the script fetches {@code /api/products/{id}.json} and builds the visible product box and
+     * the same Product JSON-LD a {@link #JSON_LD} page has. Everything else (listings, sitemaps,
+     * the catalogue and its lines) is as in a {@link #JSON_LD} shop. CLI spelling {@code js}.
+     */
+    JS
 }

@@ -31,7 +31,10 @@ final class ShopRoutes {
             return;
         }
         long productId = productId(r.path());
-        long count = stats.started(productId >= 0 ? "/p/" + productId : r.target(), productId);
+        long apiId = productId >= 0 ? -1 : apiId(r.path());
+        long count = productId >= 0
+                ? stats.started("/p/" + productId, productId, shop.isJs(productId) ? ShopStats.Kind.JS_PAGE : ShopStats.Kind.PAGE)
+                : apiId >= 0 ? stats.started(ProductApi.path(apiId), apiId, ShopStats.Kind.API) : stats.started(r.target(), -1);
         x.onComplete = () -> stats.finished(x.status);
         try {
             shop.sleepLatency();
@@ -60,6 +63,8 @@ final class ShopRoutes {
             methodNotAllowed(x);
         } else if (productId >= 0) {
             product(x, productId, count);
+        } else if (path.startsWith(ProductApi.PREFIX)) {
+            api(x, apiId(path));
         } else if (path.startsWith("/fault/")) {
             fixedFault(x, path.substring(7), count);
         } else if (path.equals("/")) {
@@ -85,7 +90,7 @@ final class ShopRoutes {
 
     private void product(Exchange x, long id, long count) throws IOException, InterruptedException {
         PageBuffer b = x.buffer;
-        shop.productPage().render(b, shop.catalogue().product(id), base());
+        shop.renderProduct(b, id, base());
         Optional<Fault> fault = shop.faultFor("/p/" + id);
         if (fault.isPresent() && (fault.get().persistent() || count <= shop.faultAttempts())) {
             String loop = x.request.query().contains("loop") ? "/p/" + id : "/p/" + id + "?loop=1";
@@ -101,12 +106,26 @@ final class ShopRoutes {
             notFound(x);
             return;
         }
-        shop.productPage().render(x.buffer, shop.catalogue().product(id), base());
+        shop.renderProduct(x.buffer, id, base());
         sendPage(x, x.buffer, true);
+    }
+
+    /** The data a {@link Markup#JS} page's script fetches; served for every product, with validators. */
+    private void api(Exchange x, long id) throws IOException {
+        if (id < 0) {
+            notFound(x);
+            return;
+        }
+        x.buffer.add(ProductApi.json(shop.catalogue().product(id), base(), shop.catalogue().seller(), shop.priceFormat()));
+        sendPage(x, x.buffer, true, "application/json");
     }
 
     /** A product page, gzip- or deflate-encoded when the shop compresses and the client accepts it, with validators when asked. */
     private void sendPage(Exchange x, PageBuffer b, boolean validated) throws IOException {
+        sendPage(x, b, validated, HTML);
+    }
+
+    private void sendPage(Exchange x, PageBuffer b, boolean validated, String type) throws IOException {
         String accept = x.request.acceptEncoding();
         String encoding = !shop.compression() ? null : accept.contains("gzip") ? "gzip" : accept.contains("deflate") ? "deflate" : null;
         String headers = encoding == null ? "" : "Content-Encoding: " + encoding + "\r\nVary: Accept-Encoding\r\n";
@@ -118,14 +137,14 @@ final class ShopRoutes {
             headers += validators;
         }
         if (encoding == null) {
-            x.send(200, HTML, headers, b.bytes, b.length);
+            x.send(200, type, headers, b.bytes, b.length);
             return;
         }
         PageBuffer packed = new PageBuffer();
         try (OutputStream z = encoding.equals("gzip") ? new GZIPOutputStream(packed) : new DeflaterOutputStream(packed)) {
             z.write(b.bytes, 0, b.length);
         }
-        x.send(200, HTML, headers, packed.bytes, packed.length);
+        x.send(200, type, headers, packed.bytes, packed.length);
     }
 
     /**
@@ -151,7 +170,7 @@ final class ShopRoutes {
         long times = r.longParam("times", Long.MAX_VALUE);
         long id = Math.max(0, Math.min(shop.catalogue().size() - 1, r.longParam("id", 1)));
         PageBuffer b = x.buffer;
-        shop.productPage().render(b, shop.catalogue().product(id), base());
+        shop.renderProduct(b, id, base());
         if (count > times) {
             sendPage(x, b, false);
             return;
@@ -323,18 +342,34 @@ final class ShopRoutes {
 
     /** The product id of a {@code /p/{id}} path within the catalogue, else -1. */
     long productId(String path) {
-        if (!path.startsWith("/p/") || path.length() == 3 || path.length() > 22) {
+        if (!path.startsWith("/p/")) {
+            return -1;
+        }
+        return id(path, 3, path.length());
+    }
+
+    /** The product id of an {@code /api/products/{id}.json} path within the catalogue, else -1. */
+    long apiId(String path) {
+        if (!path.startsWith(ProductApi.PREFIX) || !path.endsWith(ProductApi.SUFFIX)) {
+            return -1;
+        }
+        return id(path, ProductApi.PREFIX.length(), path.length() - ProductApi.SUFFIX.length());
+    }
+
+    /** The decimal id in {@code path[from, to)} when it is a product of the catalogue, else -1. */
+    private long id(String path, int from, int to) {
+        if (to <= from || to - from > 19) {
             return -1;
         }
         long id = 0;
-        for (int i = 3; i < path.length(); i++) {
+        for (int i = from; i < to; i++) {
             char c = path.charAt(i);
             if (c < '0' || c > '9') {
                 return -1;
             }
             id = id * 10 + (c - '0');
         }
-        return id < shop.catalogue().size() ? id : -1;
+        return id >= 0 && id < shop.catalogue().size() ? id : -1; // 19 digits can overflow
     }
 
     private String base() {

@@ -23,6 +23,9 @@ final class ShopStats {
     private final LongAdder connections = new LongAdder();
     private final LongAdder bytesSent = new LongAdder();
     private final LongAdder notModified = new LongAdder();
+    private final LongAdder productPages = new LongAdder();
+    private final LongAdder jsPages = new LongAdder();
+    private final LongAdder apiRequests = new LongAdder();
     private final AtomicLong inFlight = new AtomicLong();
     private final AtomicLong maxInFlight = new AtomicLong();
     private final AtomicLong lastStartNanos = new AtomicLong(Long.MIN_VALUE);
@@ -31,6 +34,8 @@ final class ShopStats {
     private final AtomicLong lastResponseMillis = new AtomicLong();
     private final Map<Integer, LongAdder> byStatus = new ConcurrentHashMap<>();
     private volatile AtomicIntegerArray productCounts;
+    /** Requests to {@code /api/products/{id}.json} by id, made only when a product's API is first called. */
+    private volatile AtomicIntegerArray apiCounts;
     private final Map<String, AtomicLong> pathCounts = new ConcurrentHashMap<>();
     private final Map<String, List<Long>> starts = new ConcurrentHashMap<>();
 
@@ -45,8 +50,28 @@ final class ShopStats {
         return inFlight.get();
     }
 
+    /** What a request asked for, for the counts by kind. */
+    enum Kind {
+        /** {@code /p/{id}} of a server-rendered product */
+        PAGE,
+        /** {@code /p/{id}} of a {@link Markup#JS} product: its app shell */
+        JS_PAGE,
+        /** {@code /api/products/{id}.json}, which a browser running a shell's script requests */
+        API,
+        /** any other path */
+        OTHER
+    }
+
     /** A request has started; returns how many requests this path has had, this one included. */
     long started(String path, long productId) {
+        return started(path, productId, productId >= 0 ? Kind.PAGE : Kind.OTHER);
+    }
+
+    /**
+     * A request has started; returns how many requests this path has had, this one included.
+     * {@code id} is the product's id for {@link Kind#PAGE}, {@link Kind#JS_PAGE} and {@link Kind#API}, else -1.
+     */
+    long started(String path, long id, Kind kind) {
         long now = System.nanoTime();
         requests.increment();
         long n = inFlight.incrementAndGet();
@@ -58,8 +83,20 @@ final class ShopStats {
         }
         long epochMillis = System.currentTimeMillis();
         firstRequestMillis.compareAndSet(0, epochMillis);
-        long count = productId >= 0 ? productCounts.incrementAndGet((int) productId)
-                : pathCounts.computeIfAbsent(path, p -> new AtomicLong()).incrementAndGet();
+        long count = switch (kind) {
+            case PAGE, JS_PAGE -> {
+                productPages.increment();
+                if (kind == Kind.JS_PAGE) {
+                    jsPages.increment();
+                }
+                yield productCounts.incrementAndGet((int) id);
+            }
+            case API -> {
+                apiRequests.increment();
+                yield apiCounts().incrementAndGet((int) id);
+            }
+            case OTHER -> pathCounts.computeIfAbsent(path, p -> new AtomicLong()).incrementAndGet();
+        };
         if (keepStarts && count <= MAX_STARTS_PER_PATH) {
             List<Long> list = starts.computeIfAbsent(path, p -> new ArrayList<>());
             synchronized (list) {
@@ -86,6 +123,25 @@ final class ShopStats {
 
     void sent(long bytes) {
         bytesSent.add(bytes);
+    }
+
+    /** Requests to {@code /api/products/{id}.json}. */
+    long apiRequestsFor(long id) {
+        AtomicIntegerArray counts = apiCounts;
+        return counts == null ? 0 : counts.get((int) id);
+    }
+
+    private AtomicIntegerArray apiCounts() {
+        AtomicIntegerArray counts = apiCounts;
+        if (counts == null) {
+            synchronized (this) {
+                if (apiCounts == null) {
+                    apiCounts = new AtomicIntegerArray((int) Math.min(products, Integer.MAX_VALUE - 8));
+                }
+                counts = apiCounts;
+            }
+        }
+        return counts;
     }
 
     long requestsFor(String path, long productId) {
@@ -116,6 +172,13 @@ final class ShopStats {
                 all.put("/p/" + id, (long) n);
             }
         }
+        AtomicIntegerArray api = apiCounts;
+        for (int id = 0; api != null && id < api.length(); id++) {
+            int n = api.get(id);
+            if (n > 0) {
+                all.put(ProductApi.path(id), (long) n);
+            }
+        }
         return all;
     }
 
@@ -125,7 +188,7 @@ final class ShopStats {
         long gap = minGapNanos.get();
         return new ShopCounters(requests.sum(), connections.sum(), inFlight.get(), maxInFlight.get(),
                 gap == Long.MAX_VALUE ? -1 : gap / 1000, firstRequestMillis.get(), lastResponseMillis.get(), statuses,
-                bytesSent.sum(), notModified.sum());
+                bytesSent.sum(), notModified.sum(), productPages.sum(), jsPages.sum(), apiRequests.sum());
     }
 
     void reset() {
@@ -133,6 +196,9 @@ final class ShopStats {
         connections.reset();
         bytesSent.reset();
         notModified.reset();
+        productPages.reset();
+        jsPages.reset();
+        apiRequests.reset();
         maxInFlight.set(inFlight.get());
         lastStartNanos.set(Long.MIN_VALUE);
         minGapNanos.set(Long.MAX_VALUE);
@@ -142,6 +208,9 @@ final class ShopStats {
         pathCounts.clear();
         starts.clear();
         productCounts = new AtomicIntegerArray((int) Math.min(products, Integer.MAX_VALUE - 8));
+        synchronized (this) {
+            apiCounts = null;
+        }
     }
 
     private static long epochMicros() {
