@@ -13,22 +13,50 @@ import java.util.regex.Pattern;
  * {@code java -cp trawl.jar dev.trawl.demoshop.DemoShopMain --products 100000 --latency 20ms --shops 3}.
  * Prints one line per shop: {@code demo shop: http://127.0.0.2:PORT/ (N products)}. With
  * {@code --warm-up N} each shop first renders N pages, so that a benchmark does not count the
- * shop's cold start against the crawler. {@code --markup json-ld|microdata|plain},
+ * shop's cold start against the crawler. {@code --markup json-ld|microdata|plain|js},
  * {@code --price-format us|eu} and {@code --crawl-delay 0.5s} choose how pages look (defaults
- * json-ld, us, no Crawl-delay). {@code --no-conditional} serves pages without ETag and
- * Last-Modified and never answers 304.
+ * json-ld, us, no Crawl-delay). {@code --markup js} serves product pages as app shells that a
+ * browser renders: after {@code --render-delay} (default 200ms) their script fetches the product
+ * from {@code /api/products/ID.json}; {@code --js-share PERCENT} makes only that share of the
+ * products such pages (default 100 with js, 0 otherwise; with json-ld, a mixed site).
+ * {@code --no-conditional} serves pages without ETag and Last-Modified and never answers 304.
+ * {@code --help} prints {@link #USAGE}.
  */
 public final class DemoShopMain {
+    static final String USAGE = """
+            usage: DemoShopMain [options]   (runs until killed; prints "demo shop: URL (N products)" per shop)
+              --products N            products per shop (10000)
+              --shops N               shops on consecutive addresses (1), --address 127.0.0.2, --port P (free), --site N (1)
+              --day N                 prices of that day (1), --currency USD
+              --markup KIND           json-ld | microdata | plain | js (json-ld); js: product pages are app shells
+                                      whose script builds the product box and its JSON-LD in the browser
+              --render-delay D        how long a js page's script waits before it fetches /api/products/ID.json (200ms)
+              --js-share PERCENT      share of products whose pages are js app shells, chosen by id
+                                      (100 with --markup js, else 0; with json-ld: a mixed site)
+              --price-format us|eu    how prices are shown (us)
+              --latency D[..D]        per request, e.g. 20ms or 10ms..50ms (0)
+              --crawl-delay D         a Crawl-delay in robots.txt (none)
+              --throttle-above N      429 for product pages while more than N requests are served (never)
+              --guard N, --guard-cookie   a rate guard of N requests/s (10 s bans), a cookie check
+              --fault KIND=RATE       inject a fault on that share of product pages; --fault-attempts N (1), --retry-after S (1)
+              --sitemap-child-size N  URLs per child sitemap (50000)
+              --compression, --no-conditional, --warm-up N
+            durations: 200ms, 1.5s, 1m
+            """;
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)");
 
     private DemoShopMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         List<DemoShop> shops;
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.print(USAGE);
+            return;
+        }
         try {
             shops = start(args);
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-            System.err.println("demo-shop: " + e.getMessage());
+            System.err.println("demo-shop: " + e.getMessage() + " (--help lists the options)");
             System.exit(2);
             return;
         }
@@ -46,6 +74,10 @@ public final class DemoShopMain {
             String flag = args[i];
             if (flag.equals("--compression")) {
                 b.compression(true);
+                continue;
+            }
+            if (flag.equals("--guard-cookie")) { // takes no value (it used to swallow the next argument)
+                b.guardCookie(true);
                 continue;
             }
             if (flag.equals("--no-conditional")) {
@@ -70,9 +102,10 @@ public final class DemoShopMain {
                 case "--currency" -> b.currency(v.toUpperCase(Locale.ROOT));
                 case "--markup" -> b.markup(choice(flag, v, Markup.values()));
                 case "--price-format" -> b.priceFormat(choice(flag, v, PriceFormat.values()));
+                case "--render-delay" -> b.renderDelay(duration(flag, v));
+                case "--js-share" -> b.jsShare((int) number(flag, v.endsWith("%") ? v.substring(0, v.length() - 1) : v));
                 case "--crawl-delay" -> b.crawlDelay(duration(flag, v));
                 case "--throttle-above" -> b.throttleAbove((int) number(flag, v));
-                case "--guard-cookie" -> b.guardCookie(true);
                 case "--guard" -> b.guardRate((int) number(flag, v), java.time.Duration.ofSeconds(10));
                 case "--fault-attempts" -> b.faultAttempts((int) number(flag, v));
                 case "--retry-after" -> b.retryAfterSeconds((int) number(flag, v));
