@@ -50,9 +50,14 @@ final class RenderStep implements AutoCloseable {
         return request;
     }
 
-    /** Whether a fetched product page that gave no product is rendered next; one that looks scripted and is not is counted. */
-    boolean renderNext(CrawlRequest request, Page page) {
-        if (!AppShell.looksRendered(page.document())) {
+    /**
+     * A product page was fetched: whether it is rendered next ({@code products}: it gave some, and is
+     * not). One that gave none, looks scripted and is not rendered is counted.
+     */
+    boolean renderNext(CrawlRequest request, Page page, boolean products) {
+        boolean scripted = !products && page != null && AppShell.looksRendered(page.document());
+        gate.fetched(request.host(), scripted);
+        if (!scripted) {
             return false;
         }
         Recipe recipe = recipe(request);

@@ -244,7 +244,7 @@ final class ResponseProcessor {
         boolean productUrl = response.status() == 200 && setup.extractor() != null && isProductUrl(request);
         if (request.render()) {
             render.rendered(request, outcome, products);
-        } else if (products.isEmpty() && productUrl && page != null && render.renderNext(request, page)) {
+        } else if (productUrl && render.renderNext(request, page, !products.isEmpty())) {
             return request.rendering(true, true); // its outcome is the render's
         }
         if (products.isEmpty() && productUrl) {

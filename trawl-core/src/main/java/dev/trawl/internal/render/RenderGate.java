@@ -6,11 +6,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Decides, per host, whether a product page is rendered in the browser (DESIGN.md, data flow
  * step 4). In {@link RenderMode#AUTO} a host starts fetched; a page that yields no product and
- * looks built by scripts is rendered after its fetch. Once {@value #SAMPLE} such pages were
- * rendered, a host where at least {@value #DIRECT_SHARE}% of them gave products is rendered
- * directly (its fetch was wasted), with one page in {@value #SAMPLE} fetched still to notice a
- * site that stops needing it; a host where the first {@value #SAMPLE} renders found nothing is
- * no longer rendered. A recipe's {@code render} decides for its pages whatever the crawl's mode.
+ * looks built by scripts is rendered after its fetch. Once {@value #SAMPLE} product pages were
+ * fetched and {@value #SAMPLE} rendered, a host where at least {@value #DIRECT_SHARE}% of the
+ * fetched ones needed the browser and {@value #DIRECT_SHARE}% of the renders gave products is
+ * rendered directly (its fetches were wasted), one page in {@value #SAMPLE} still fetched first to
+ * notice a site that stops needing it; a site where only some pages need it (a mixed one) stays
+ * fetched first. A host where the first {@value #SAMPLE} renders found nothing is no longer
+ * rendered. A recipe's {@code render} decides for its pages whatever the crawl's mode.
  */
 public final class RenderGate {
     static final int SAMPLE = 20;
@@ -43,6 +45,11 @@ public final class RenderGate {
         return m == RenderMode.AUTO && scripted && host(host).worthRendering();
     }
 
+    /** A product page of {@code host} was fetched (not rendered); {@code neededRender}: it gave no product and looked scripted. */
+    public void fetched(String host, boolean neededRender) {
+        host(host).fetched(neededRender);
+    }
+
     /** A page of {@code host} was rendered; {@code products}: whether it gave any. */
     public void rendered(String host, boolean products) {
         host(host).rendered(products);
@@ -52,8 +59,10 @@ public final class RenderGate {
         return hosts.computeIfAbsent(host, h -> new Host());
     }
 
-    /** One host's renders so far. */
+    /** One host's fetches and renders so far. */
     private static final class Host {
+        private int fetched;
+        private int neededRender;
         private int renders;
         private int withProducts;
         private long direct;
@@ -66,6 +75,13 @@ public final class RenderGate {
             return renders < SAMPLE || withProducts > 0;
         }
 
+        synchronized void fetched(boolean needed) {
+            fetched++;
+            if (needed) {
+                neededRender++;
+            }
+        }
+
         synchronized void rendered(boolean products) {
             renders++;
             if (products) {
@@ -74,7 +90,8 @@ public final class RenderGate {
         }
 
         private boolean directly() {
-            return renders >= SAMPLE && withProducts * 100 >= DIRECT_SHARE * renders;
+            return fetched >= SAMPLE && renders >= SAMPLE && neededRender * 100 >= DIRECT_SHARE * fetched
+                    && withProducts * 100 >= DIRECT_SHARE * renders;
         }
     }
 }

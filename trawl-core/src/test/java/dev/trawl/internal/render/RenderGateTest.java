@@ -15,6 +15,7 @@ class RenderGateTest {
         RenderGate gate = new RenderGate(RenderMode.AUTO);
         assertFalse(gate.renderFirst(HOST, null));
         for (int i = 0; i < RenderGate.SAMPLE; i++) {
+            gate.fetched(HOST, true);
             assertTrue(gate.renderAfterFetch(HOST, null, true));
             gate.rendered(HOST, i % 10 != 0); // 18 of 20 with products: 90 %
         }
@@ -26,6 +27,20 @@ class RenderGateTest {
         }
         assertEquals(95, direct, "one page in 20 is still fetched first");
         assertFalse(gate.renderFirst("http://other.test:80", null), "per host");
+    }
+
+    @Test
+    void aMixedSiteWhereFewPagesNeedTheBrowserStaysFetchedFirst() {
+        RenderGate gate = new RenderGate(RenderMode.AUTO);
+        for (int i = 0; i < 100; i++) {
+            boolean scripted = i % 10 < 3; // 30 % of the pages are app shells, each renders to its product
+            gate.fetched(HOST, scripted);
+            if (scripted) {
+                assertTrue(gate.renderAfterFetch(HOST, null, true));
+                gate.rendered(HOST, true);
+            }
+        }
+        assertFalse(gate.renderFirst(HOST, null));
     }
 
     @Test
@@ -43,6 +58,7 @@ class RenderGateTest {
     void aHostBelowTheShareStaysFetchedFirst() {
         RenderGate gate = new RenderGate(RenderMode.AUTO);
         for (int i = 0; i < RenderGate.SAMPLE; i++) {
+            gate.fetched(HOST, true);
             gate.rendered(HOST, i % 2 == 0); // 50 %
         }
         assertFalse(gate.renderFirst(HOST, null));
