@@ -1,0 +1,433 @@
+package dev.trawl.render.internal;
+
+import dev.trawl.crawl.FailureReason;
+import dev.trawl.fetch.FetchResult;
+import dev.trawl.fetch.RenderSettings;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The renderer's machinery: a browser started lazily and again when it must be, tabs kept per
+ * host, and a fair semaphore of {@code tabs} permits that request virtual threads wait on.
+ *
+ * <p>Threads: {@link #render} runs on the caller's (virtual) thread and only does DevTools calls
+ * over the socket, parking while it waits. Starting and killing browsers, deleting their profiles
+ * and sampling {@code /proc} (process and file work) run on ONE platform thread of the renderer's
+ * own ({@code trawl-render}), which also checks the memory cap and caches the CPU figure every 2 s.
+ */
+public final class RenderPool {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final long MONITOR_SECONDS = 2;
+    /** Pages after which a tab is closed and its host gets a fresh one. */
+    static final int TAB_PAGES = 100;
+
+    private final RenderSettings settings;
+    private final Semaphore permits;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("trawl-render").daemon(true).factory());
+    private final AtomicLong starts = new AtomicLong();
+
+    // guarded by lock
+    private Browser current;
+    private final Set<Browser> live = new LinkedHashSet<>();
+    private boolean closed;
+    private boolean monitoring;
+
+    // written by the renderer thread
+    private Duration cpuOfEarlier = Duration.ZERO;
+    private volatile Duration cpu = Duration.ZERO;
+    private volatile long rssBytes;
+
+    public RenderPool(RenderSettings settings) {
+        this.settings = settings;
+        this.permits = new Semaphore(settings.tabs(), true);
+    }
+
+    public FetchResult render(URI url, String waitFor) {
+        long called = System.nanoTime();
+        String host = origin(url);
+        if (host == null) {
+            return new FetchResult.Error(FailureReason.INVALID_URL, "not an http(s) URL: " + url, 0);
+        }
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new FetchResult.Error(FailureReason.CANCELLED, "interrupted waiting for a browser tab", System.nanoTime() - called);
+        }
+        try {
+            FetchResult result = null;
+            for (int attempt = 0; attempt < 2; attempt++) { // the page in hand is retried once, on a fresh tab or browser
+                Browser browser = lease();
+                if (browser == null) {
+                    return new FetchResult.Error(FailureReason.CANCELLED, "the renderer is closed", System.nanoTime() - called);
+                }
+                Attempt tried;
+                try {
+                    tried = renderOn(browser, url, host, waitFor);
+                } finally {
+                    release(browser);
+                }
+                result = tried.result();
+                if (!tried.retry()) {
+                    break;
+                }
+            }
+            return result;
+        } finally {
+            permits.release();
+        }
+    }
+
+    private record Attempt(FetchResult result, boolean retry) {}
+
+    private Attempt renderOn(Browser browser, URI url, String host, String waitFor) {
+        long start = System.nanoTime();
+        try {
+            browser.ready.get(START_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            browser.dead = true;
+            String why = e instanceof ExecutionException ? e.getCause().getMessage() : "not started within " + START_TIMEOUT.toSeconds() + " s";
+            return new Attempt(new FetchResult.Error(FailureReason.IO_ERROR, "no browser: " + why, System.nanoTime() - start), false);
+        } catch (InterruptedException e) {
+            return cancelled(start);
+        }
+        start = System.nanoTime(); // the render timeout counts from here, tab opening included
+        long deadline = start + settings.timeout().toNanos();
+        Tab tab = null;
+        boolean keep = false;
+        try {
+            tab = takeTab(browser, host, deadline);
+            Tab.Rendered rendered = tab.render(url, waitFor, start, deadline);
+            keep = rendered.reusable() && tab.pages() < TAB_PAGES;
+            return new Attempt(rendered.result(), false);
+        } catch (CdpException e) {
+            if (e.connectionLost()) {
+                browser.dead = true;
+            }
+            if (isClosed()) {
+                return cancelled(start);
+            }
+            return new Attempt(new FetchResult.Error(e.connectionLost() ? FailureReason.RESET : FailureReason.IO_ERROR,
+                    "the browser failed rendering " + url + ": " + e.getMessage(), System.nanoTime() - start), true);
+        } catch (TimeoutException e) {
+            return new Attempt(new FetchResult.Error(FailureReason.TIMEOUT,
+                    "no browser tab for " + url + " within the render timeout: " + e.getMessage(), System.nanoTime() - start), true);
+        } catch (InterruptedException e) {
+            return cancelled(start);
+        } finally {
+            giveBack(browser, tab, keep);
+        }
+    }
+
+    private static Attempt cancelled(long start) {
+        Thread.currentThread().interrupt();
+        return new Attempt(new FetchResult.Error(FailureReason.CANCELLED, "interrupted while rendering", System.nanoTime() - start), false);
+    }
+
+    /** The browser for the next page: the current one, or a new one started when it is retiring, dead or absent. */
+    private Browser lease() {
+        lock.lock();
+        try {
+            if (closed) {
+                return null;
+            }
+            Browser browser = current;
+            if (browser == null || browser.retiring || browser.dead) {
+                if (browser != null) {
+                    browser.retiring = true;
+                    killWhenIdle(browser);
+                }
+                browser = new Browser();
+                current = browser;
+                live.add(browser);
+                Browser starting = browser;
+                thread.execute(() -> start(starting));
+            }
+            browser.assigned++;
+            browser.inFlight++;
+            if (browser.assigned >= settings.restartAfter()) {
+                browser.retiring = true; // this page still runs on it; the next one starts another
+            }
+            return browser;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void release(Browser browser) {
+        lock.lock();
+        try {
+            browser.inFlight--;
+            if (browser.dead || browser.retiring) {
+                browser.retiring = true;
+                killWhenIdle(browser);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under the lock: kills a retiring browser once its last page is done. */
+    private void killWhenIdle(Browser browser) {
+        if (browser.inFlight > 0 || browser.killed) {
+            return;
+        }
+        browser.killed = true;
+        if (current == browser) {
+            current = null;
+        }
+        thread.execute(() -> kill(browser));
+    }
+
+    /** An idle tab kept for the host, or a new one; room for it is made by closing another host's idle tab. */
+    private Tab takeTab(Browser browser, String host, long deadline) throws CdpException, TimeoutException, InterruptedException {
+        Tab evicted;
+        lock.lock();
+        try {
+            Tab idle = browser.takeIdle(host);
+            if (idle != null) {
+                return idle;
+            }
+            evicted = browser.openTabs >= settings.tabs() ? browser.evictIdle() : null;
+            if (evicted == null) {
+                browser.openTabs++;
+            } // else: the evicted tab's place is the new one's
+        } finally {
+            lock.unlock();
+        }
+        if (evicted != null) {
+            evicted.close();
+        }
+        try {
+            return Tab.open(browser.cdp, host, settings, deadline);
+        } catch (CdpException | TimeoutException | InterruptedException | RuntimeException e) {
+            lock.lock();
+            try {
+                browser.openTabs--;
+            } finally {
+                lock.unlock();
+            }
+            throw e;
+        }
+    }
+
+    /** Keeps a tab for its host's next page, or closes it (after an error, or its page budget). */
+    private void giveBack(Browser browser, Tab tab, boolean keep) {
+        if (tab == null) {
+            return;
+        }
+        boolean close;
+        lock.lock();
+        try {
+            if (keep && !browser.dead && !browser.retiring && !closed) {
+                browser.putIdle(tab);
+                return;
+            }
+            browser.openTabs--;
+            close = !browser.dead && !browser.retiring && !closed; // else the browser goes, its tabs with it
+        } finally {
+            lock.unlock();
+        }
+        if (close) {
+            boolean interrupted = Thread.interrupted();
+            try {
+                tab.close(); // before the permit is given back: a closing page still counts against the tab budget
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    // --- the renderer thread
+
+    private void start(Browser browser) {
+        try {
+            BrowserProcess process = BrowserProcess.start(settings.browser(), START_TIMEOUT);
+            browser.process = process;
+            CdpConnection cdp = CdpConnection.open(process.endpoint(), CONNECT_TIMEOUT);
+            browser.cdp = cdp;
+            cdp.onLost(() -> browser.dead = true);
+            process.onExit().thenRun(() -> {
+                browser.dead = true;
+                cdp.fail("the browser process exited");
+            });
+            starts.incrementAndGet();
+            lock.lock();
+            try {
+                if (!monitoring) {
+                    monitoring = true;
+                    thread.scheduleWithFixedDelay(this::monitor, MONITOR_SECONDS, MONITOR_SECONDS, TimeUnit.SECONDS);
+                }
+            } finally {
+                lock.unlock();
+            }
+            browser.ready.complete(browser);
+        } catch (IOException | CdpException | RuntimeException e) {
+            browser.dead = true;
+            if (browser.process != null) {
+                browser.process.kill();
+            }
+            browser.ready.completeExceptionally(e);
+        }
+    }
+
+    private void kill(Browser browser) {
+        try {
+            if (browser.process != null) {
+                sample(browser);
+                cpuOfEarlier = cpuOfEarlier.plus(browser.cpu);
+                browser.cpu = Duration.ZERO;
+            }
+            if (browser.cdp != null) {
+                browser.cdp.close();
+            }
+            if (browser.process != null) {
+                browser.process.kill();
+            }
+        } catch (RuntimeException e) {
+            // nothing here may stop the renderer thread
+        } finally {
+            lock.lock();
+            try {
+                live.remove(browser);
+            } finally {
+                lock.unlock();
+            }
+            publishCpu();
+        }
+    }
+
+    /** Every 2 s: memory and CPU of the browsers; a current browser above the memory cap retires. */
+    private void monitor() {
+        try {
+            for (Browser browser : liveBrowsers()) {
+                if (browser.process == null || browser.ready.isCompletedExceptionally()) {
+                    continue;
+                }
+                sample(browser);
+                lock.lock();
+                try {
+                    if (browser == current && !browser.retiring && browser.rssBytes > settings.memoryCapBytes()) {
+                        browser.retiring = true;
+                        killWhenIdle(browser);
+                    }
+                } finally {
+                    lock.unlock();
+                }
+            }
+            publishCpu();
+        } catch (RuntimeException e) {
+            // a failed sample is skipped; the next one comes in 2 s
+        }
+    }
+
+    private void sample(Browser browser) {
+        ProcTree.Sample sample = ProcTree.sample(browser.process.refreshTree());
+        if (sample.cpu().compareTo(browser.cpu) > 0) {
+            browser.cpu = sample.cpu();
+        }
+        browser.rssBytes = sample.rssBytes();
+    }
+
+    private void publishCpu() {
+        Duration total = cpuOfEarlier;
+        long rss = 0;
+        for (Browser browser : liveBrowsers()) {
+            total = total.plus(browser.cpu);
+            rss += browser.rssBytes;
+        }
+        cpu = total;
+        rssBytes = rss;
+    }
+
+    private List<Browser> liveBrowsers() {
+        lock.lock();
+        try {
+            return new ArrayList<>(live);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean isClosed() {
+        lock.lock();
+        try {
+            return closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // --- figures and the end
+
+    public long restarts() {
+        return Math.max(0, starts.get() - 1);
+    }
+
+    public Duration browserCpu() {
+        return cpu;
+    }
+
+    public long rssBytes() {
+        return rssBytes;
+    }
+
+    /** Kills every browser (their process trees) and deletes their profiles; waits for it, on the renderer thread. */
+    public void close() {
+        List<Browser> browsers;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            current = null;
+            browsers = new ArrayList<>(live);
+            for (Browser browser : browsers) {
+                browser.killed = true;
+            }
+        } finally {
+            lock.unlock();
+        }
+        try {
+            thread.submit(() -> browsers.forEach(this::kill)).get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // killed as far as it could be
+        }
+        thread.shutdownNow();
+    }
+
+    /** A tab's host key: scheme://host:port. */
+    static String origin(URI url) {
+        String scheme = url.getScheme();
+        if (url.getHost() == null || scheme == null
+                || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+            return null;
+        }
+        int port = url.getPort() >= 0 ? url.getPort() : scheme.equalsIgnoreCase("https") ? 443 : 80;
+        return scheme.toLowerCase(java.util.Locale.ROOT) + "://" + url.getHost().toLowerCase(java.util.Locale.ROOT) + ":" + port;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.trawl.render;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A small shop on 127.0.0.1 for the renderer's tests, with the counters they assert on:
+ * <ul>
+ *   <li>{@code /late/N?delay=ms&pad=bytes}: an app shell whose script ({@code /app.js}) inserts a Product
+ *       JSON-LD block and a {@code .price} after the delay; {@code /never/N}: the script inserts only a
+ *       {@code #rendered} marker; {@code /selector/N}: only a {@code .price}, no JSON-LD;</li>
+ *   <li>{@code /assets/N}: a page with two images, a stylesheet and a font, which are counted;</li>
+ *   <li>{@code /missing}: a 404; every page sets a cookie named after this site's port and records
+ *       whether a request brought a cookie of another site.</li>
+ * </ul>
+ */
+final class TestSite implements AutoCloseable {
+
+    private final HttpServer server;
+    /** Page requests being answered now, and the most at once (shared between sites when given). */
+    final AtomicInteger inFlight;
+    final AtomicInteger maxInFlight;
+    volatile String lastUserAgent;
+    final LongAdder pages = new LongAdder();
+    final LongAdder assets = new LongAdder();
+    final LongAdder scripts = new LongAdder();
+    /** Cookie names seen on requests that this site never set. */
+    final Map<String, Boolean> foreignCookies = new ConcurrentHashMap<>();
+    private final String cookie;
+    /** Held open per page request, so that overlapping navigations overlap on the server too. */
+    volatile long pageHoldMillis = 20;
+
+    TestSite() throws IOException {
+        this(new AtomicInteger(), new AtomicInteger());
+    }
+
+    TestSite(AtomicInteger inFlight, AtomicInteger maxInFlight) throws IOException {
+        this.inFlight = inFlight;
+        this.maxInFlight = maxInFlight;
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        cookie = "site" + server.getAddress().getPort();
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    URI url(String path) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String query = exchange.getRequestURI().getQuery();
+            String cookies = exchange.getRequestHeaders().getFirst("Cookie");
+            if (cookies != null) {
+                for (String c : cookies.split(";")) {
+                    String name = c.trim().split("=", 2)[0];
+                    if (!name.equals(cookie)) {
+                        foreignCookies.put(name, true);
+                    }
+                }
+            }
+            if (path.equals("/app.js")) {
+                scripts.increment();
+                send(exchange, 200, "application/javascript", APP_JS);
+            } else if (path.startsWith("/asset/")) {
+                assets.increment();
+                send(exchange, 200, path.endsWith(".css") ? "text/css" : "application/octet-stream", "");
+            } else if (path.equals("/missing")) {
+                send(exchange, 404, "text/html", "");
+            } else {
+                page(exchange, path, query);
+            }
+        }
+    }
+
+    private void page(HttpExchange exchange, String path, String query) throws IOException {
+        int now = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(now, Math::max);
+        pages.increment();
+        lastUserAgent = exchange.getRequestHeaders().getFirst("User-Agent");
+        try {
+            Thread.sleep(pageHoldMillis);
+            String mode = path.split("/")[1];
+            int delay = param(query, "delay", 200);
+            int pad = param(query, "pad", 0);
+            StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><title>shop</title>");
+            if (mode.equals("assets")) {
+                html.append("<link rel=\"stylesheet\" href=\"/asset/site.css\">")
+                        .append("<style>@font-face{font-family:F;src:url(/asset/f.woff2)} body{font-family:F}</style>");
+            }
+            html.append("</head><body><div id=\"app\" data-mode=\"").append(mode).append("\" data-delay=\"").append(delay)
+                    .append("\">loading</div>");
+            if (mode.equals("assets")) {
+                html.append("<img src=\"/asset/a.png\"><img src=\"/asset/b.jpg?v=2\">");
+            }
+            html.append("<!-- ").append("x".repeat(pad)).append(" -->");
+            html.append("<script src=\"/app.js\"></script></body></html>");
+            exchange.getResponseHeaders().add("Set-Cookie", cookie + "=1; Path=/");
+            send(exchange, 200, "text/html; charset=utf-8", html.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private static final String APP_JS = """
+            (function () {
+              var app = document.getElementById('app');
+              var mode = app.dataset.mode, delay = +app.dataset.delay;
+              setTimeout(function () {
+                var marker = document.createElement('p'); marker.id = 'rendered'; marker.textContent = 'rendered';
+                document.body.appendChild(marker);
+                if (mode === 'never') return;
+                var price = document.createElement('span'); price.className = 'price'; price.textContent = '19.99';
+                app.textContent = ''; app.appendChild(price);
+                if (mode === 'selector') return;
+                var ld = document.createElement('script'); ld.type = 'application/ld+json';
+                ld.textContent = JSON.stringify({'@context': 'https://schema.org', '@type': 'Product', name: 'Kettle',
+                  offers: {'@type': 'Offer', price: '19.99', priceCurrency: 'EUR'}});
+                document.head.appendChild(ld);
+              }, delay);
+            })();
+            """;
+
+    private static int param(String query, String name, int otherwise) {
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                String[] kv = pair.split("=", 2);
+                if (kv[0].equals(name) && kv.length == 2) {
+                    return Integer.parseInt(kv[1]);
+                }
+            }
+        }
+        return otherwise;
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.getResponseHeaders().add("Cache-Control", "no-store");
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
