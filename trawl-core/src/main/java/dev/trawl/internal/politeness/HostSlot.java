@@ -40,9 +40,11 @@ final class HostSlot {
             robots.add(request);
         } else if (request.notBefore() > 0) {
             delayed.add(request);
-        } else if (request.redirects() > 0) {
+        } else if (request.redirects() > 0 || request.render()) {
             // A redirect's next hop goes first, as Scrapy raises its priority: a chain ends while
             // the session whose cookie it carries is still there, and a page is not held open.
+            // So does a page's render after its fetch: the host's renders so far decide how its next
+            // pages are read, and they would otherwise all be fetched before the first render.
             fresh.addFirst(request);
         } else {
             fresh.add(request);

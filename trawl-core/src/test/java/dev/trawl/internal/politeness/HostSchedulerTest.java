@@ -34,6 +34,20 @@ class HostSchedulerTest {
     }
 
     @Test
+    void aPagesRenderAfterItsFetchGoesBeforeTheRequestsWaitingOnItsHost() {
+        HostScheduler s = new HostScheduler(100, 1, Duration.ZERO);
+        for (int i = 0; i < 3; i++) {
+            s.add(req("http://shop.test/p/" + i));
+        }
+        CrawlRequest first = s.next(1000);
+        s.finished(first.host());
+        s.add(first.rendering(true, true));
+        CrawlRequest next = s.next(1000);
+        assertEquals(URI.create("http://shop.test/p/0"), next.url());
+        assertEquals(true, next.render());
+    }
+
+    @Test
     void aRedirectsNextHopGoesBeforeTheRequestsWaitingOnItsHost() {
         HostScheduler s = new HostScheduler(100, 1, Duration.ZERO);
         for (int i = 0; i < 3; i++) {
