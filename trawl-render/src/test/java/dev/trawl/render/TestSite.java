@@ -77,7 +77,12 @@ final class TestSite implements AutoCloseable {
                 send(exchange, 200, "application/javascript", APP_JS);
             } else if (path.startsWith("/asset/")) {
                 assets.increment();
-                send(exchange, 200, path.endsWith(".css") ? "text/css" : "application/octet-stream", "");
+                byte[] asset = assetBodies.get(path);
+                if (asset != null) {
+                    send(exchange, 200, assetType(path), asset);
+                } else {
+                    send(exchange, 200, assetType(path), "");
+                }
             } else if (path.equals("/missing")) {
                 send(exchange, 404, "text/html", "");
             } else {
@@ -136,6 +141,14 @@ final class TestSite implements AutoCloseable {
             })();
             """;
 
+    /** Bodies for {@code /asset/...} paths (the benchmark's real images and stylesheet); empty when absent. */
+    final Map<String, byte[]> assetBodies = new ConcurrentHashMap<>();
+
+    private static String assetType(String path) {
+        return path.endsWith(".css") ? "text/css" : path.endsWith(".png") ? "image/png"
+                : path.endsWith(".jpg") ? "image/jpeg" : "application/octet-stream";
+    }
+
     private static int param(String query, String name, int otherwise) {
         if (query != null) {
             for (String pair : query.split("&")) {
@@ -149,7 +162,10 @@ final class TestSite implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        send(exchange, status, type, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] bytes) throws IOException {
         exchange.getResponseHeaders().add("Content-Type", type);
         exchange.getResponseHeaders().add("Cache-Control", "no-store");
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);

@@ -4,7 +4,6 @@ import dev.trawl.crawl.FailureReason;
 import dev.trawl.fetch.FetchResult;
 import dev.trawl.fetch.RenderSettings;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,12 +11,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -25,39 +21,29 @@ import java.util.concurrent.locks.ReentrantLock;
  * host, and a fair semaphore of {@code tabs} permits that request virtual threads wait on.
  *
  * <p>Threads: {@link #render} runs on the caller's (virtual) thread and only does DevTools calls
- * over the socket, parking while it waits. Starting and killing browsers, deleting their profiles
- * and sampling {@code /proc} (process and file work) run on ONE platform thread of the renderer's
- * own ({@code trawl-render}), which also checks the memory cap and caches the CPU figure every 2 s.
+ * over the socket, parking while it waits. Process and file work (starting and killing browsers,
+ * sampling {@code /proc}) is the {@link BrowserKeeper}'s, on the renderer's platform thread.
  */
 public final class RenderPool {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    private static final long MONITOR_SECONDS = 2;
+    private static final Duration START_TIMEOUT = BrowserKeeper.START_TIMEOUT;
     /** Pages after which a tab is closed and its host gets a fresh one. */
     static final int TAB_PAGES = 100;
 
     private final RenderSettings settings;
     private final Semaphore permits;
     private final ReentrantLock lock = new ReentrantLock();
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("trawl-render").daemon(true).factory());
-    private final AtomicLong starts = new AtomicLong();
+    private final BrowserKeeper keeper;
 
     // guarded by lock
     private Browser current;
     private final Set<Browser> live = new LinkedHashSet<>();
     private boolean closed;
-    private boolean monitoring;
-
-    // written by the renderer thread
-    private Duration cpuOfEarlier = Duration.ZERO;
-    private volatile Duration cpu = Duration.ZERO;
-    private volatile long rssBytes;
 
     public RenderPool(RenderSettings settings) {
         this.settings = settings;
         this.permits = new Semaphore(settings.tabs(), true);
+        this.keeper = new BrowserKeeper(settings.browser(), settings.memoryCapBytes(), this::liveBrowsers, this::overCap, this::gone);
     }
 
     public FetchResult render(URI url, String waitFor) {
@@ -158,8 +144,7 @@ public final class RenderPool {
                 browser = new Browser();
                 current = browser;
                 live.add(browser);
-                Browser starting = browser;
-                thread.execute(() -> start(starting));
+                keeper.start(browser);
             }
             browser.assigned++;
             browser.inFlight++;
@@ -194,7 +179,7 @@ public final class RenderPool {
         if (current == browser) {
             current = null;
         }
-        thread.execute(() -> kill(browser));
+        keeper.kill(browser);
     }
 
     /** An idle tab kept for the host, or a new one; room for it is made by closing another host's idle tab. */
@@ -259,106 +244,26 @@ public final class RenderPool {
         }
     }
 
-    // --- the renderer thread
-
-    private void start(Browser browser) {
+    /** On the renderer thread: a current browser past the memory cap retires (killed once its pages are done). */
+    private void overCap(Browser browser) {
+        lock.lock();
         try {
-            BrowserProcess process = BrowserProcess.start(settings.browser(), START_TIMEOUT);
-            browser.process = process;
-            CdpConnection cdp = CdpConnection.open(process.endpoint(), CONNECT_TIMEOUT);
-            browser.cdp = cdp;
-            cdp.onLost(() -> browser.dead = true);
-            process.onExit().thenRun(() -> {
-                browser.dead = true;
-                cdp.fail("the browser process exited");
-            });
-            starts.incrementAndGet();
-            lock.lock();
-            try {
-                if (!monitoring) {
-                    monitoring = true;
-                    thread.scheduleWithFixedDelay(this::monitor, MONITOR_SECONDS, MONITOR_SECONDS, TimeUnit.SECONDS);
-                }
-            } finally {
-                lock.unlock();
+            if (browser == current && !browser.retiring) {
+                browser.retiring = true;
+                killWhenIdle(browser);
             }
-            browser.ready.complete(browser);
-        } catch (IOException | CdpException | RuntimeException e) {
-            browser.dead = true;
-            if (browser.process != null) {
-                browser.process.kill();
-            }
-            browser.ready.completeExceptionally(e);
-        }
-    }
-
-    private void kill(Browser browser) {
-        try {
-            if (browser.process != null) {
-                sample(browser);
-                cpuOfEarlier = cpuOfEarlier.plus(browser.cpu);
-                browser.cpu = Duration.ZERO;
-            }
-            if (browser.cdp != null) {
-                browser.cdp.close();
-            }
-            if (browser.process != null) {
-                browser.process.kill();
-            }
-        } catch (RuntimeException e) {
-            // nothing here may stop the renderer thread
         } finally {
-            lock.lock();
-            try {
-                live.remove(browser);
-            } finally {
-                lock.unlock();
-            }
-            publishCpu();
+            lock.unlock();
         }
     }
 
-    /** Every 2 s: memory and CPU of the browsers; a current browser above the memory cap retires. */
-    private void monitor() {
+    private void gone(Browser browser) {
+        lock.lock();
         try {
-            for (Browser browser : liveBrowsers()) {
-                if (browser.process == null || browser.ready.isCompletedExceptionally()) {
-                    continue;
-                }
-                sample(browser);
-                lock.lock();
-                try {
-                    if (browser == current && !browser.retiring && browser.rssBytes > settings.memoryCapBytes()) {
-                        browser.retiring = true;
-                        killWhenIdle(browser);
-                    }
-                } finally {
-                    lock.unlock();
-                }
-            }
-            publishCpu();
-        } catch (RuntimeException e) {
-            // a failed sample is skipped; the next one comes in 2 s
+            live.remove(browser);
+        } finally {
+            lock.unlock();
         }
-    }
-
-    private void sample(Browser browser) {
-        ProcTree.Sample sample = ProcTree.sample(browser.process.refreshTree());
-        if (sample.cpu().compareTo(browser.cpu) > 0) {
-            browser.cpu = sample.cpu();
-        }
-        browser.rssBytes = sample.rssBytes();
-    }
-
-    private void publishCpu() {
-        Duration total = cpuOfEarlier;
-        long rss = 0;
-        for (Browser browser : liveBrowsers()) {
-            total = total.plus(browser.cpu);
-            rss += browser.rssBytes;
-        }
-        cpu = total;
-        rssBytes = rss;
     }
 
     private List<Browser> liveBrowsers() {
@@ -382,15 +287,15 @@ public final class RenderPool {
     // --- figures and the end
 
     public long restarts() {
-        return Math.max(0, starts.get() - 1);
+        return Math.max(0, keeper.starts() - 1);
     }
 
     public Duration browserCpu() {
-        return cpu;
+        return keeper.cpu();
     }
 
     public long rssBytes() {
-        return rssBytes;
+        return keeper.rssBytes();
     }
 
     /** Kills every browser (their process trees) and deletes their profiles; waits for it, on the renderer thread. */
@@ -410,14 +315,7 @@ public final class RenderPool {
         } finally {
             lock.unlock();
         }
-        try {
-            thread.submit(() -> browsers.forEach(this::kill)).get(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // killed as far as it could be
-        }
-        thread.shutdownNow();
+        keeper.killAllAndStop(browsers);
     }
 
     /** A tab's host key: scheme://host:port. */

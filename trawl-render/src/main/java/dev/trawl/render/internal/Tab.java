@@ -61,6 +61,7 @@ public final class Tab implements CdpConnection.EventSink {
             throws CdpException, TimeoutException, InterruptedException {
         String context = cdp.send(null, "Target.createBrowserContext", CdpConnection.params(), deadline)
                 .path("browserContextId").asText();
+        String registered = null;
         try {
             String target = cdp.send(null, "Target.createTarget",
                     CdpConnection.params().put("url", "about:blank").put("browserContextId", context), deadline)
@@ -69,6 +70,7 @@ public final class Tab implements CdpConnection.EventSink {
                     CdpConnection.params().put("targetId", target).put("flatten", true), deadline)
                     .path("sessionId").asText();
             Tab tab = new Tab(cdp, host, context, target, session);
+            registered = session;
             cdp.register(session, tab);
             // sent together, answered in order: one round trip's wait for them all
             CompletableFuture<JsonNode> page = cdp.call(session, "Page.enable", null);
@@ -90,6 +92,9 @@ public final class Tab implements CdpConnection.EventSink {
             }
             return tab;
         } catch (CdpException | TimeoutException | InterruptedException | RuntimeException e) {
+            if (registered != null) {
+                cdp.unregister(registered);
+            }
             cdp.call(null, "Target.disposeBrowserContext", CdpConnection.params().put("browserContextId", context));
             throw e;
         }
@@ -143,7 +148,13 @@ public final class Tab implements CdpConnection.EventSink {
             }
             return failed(NetErrors.reason(errorText), "chromium: " + errorText + " loading " + url, start);
         }
-        if (!loaderId.isEmpty()) { // a same-document navigation (a new #fragment) has no loader and no load event
+        if (loaderId.isEmpty()) { // a same-document navigation (a new #fragment): no loader, no load event, the same window
+            try {
+                evaluate("window.__trawlRead = false", deadline);
+            } catch (TimeoutException e) {
+                // the poll below times out as well
+            }
+        } else {
             try {
                 load.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
