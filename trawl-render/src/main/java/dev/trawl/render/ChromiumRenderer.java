@@ -20,7 +20,7 @@ import java.util.Optional;
  *
  * <p>One browser per renderer, started on the first page (not here), and again after
  * {@link RenderSettings#restartAfter()} pages, when it crashed (the page in hand is retried once),
- * or when its processes' resident memory passes {@link RenderSettings#memoryCapBytes()}. At most
+ * or when its processes' resident memory (PSS) passes {@link RenderSettings#memoryCapBytes()}. At most
  * {@link RenderSettings#tabs()} pages at once; a tab keeps to one host (scheme, host, port) in a
  * browser context of its own, so no cookie or storage crosses from one shop to another, and serves
  * up to 100 of its pages; it is closed after any error. The browser's processes are started,
@@ -106,9 +106,12 @@ public final class ChromiumRenderer implements Renderer {
         return pool.browserCpu();
     }
 
-    /** Resident memory of the browser's processes at the last sample (every 2 s; shared pages counted in each process). */
-    public long browserRssBytes() {
-        return pool.rssBytes();
+    /**
+     * Resident memory of the browser's processes at the last sample (every 2 s), the figure the
+     * memory cap is held to: their PSS, in which the pages they share are divided among them.
+     */
+    public long browserMemoryBytes() {
+        return pool.residentBytes();
     }
 
     /** Kills the browser's whole process tree and deletes its profile directory; waits for it. */

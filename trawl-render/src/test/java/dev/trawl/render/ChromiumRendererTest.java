@@ -178,6 +178,20 @@ class ChromiumRendererTest {
     }
 
     @Test
+    void aBrowserAboveTheMemoryCapIsStartedAgain() throws Exception {
+        RenderSettings tiny = new RenderSettings(browser, 1, Duration.ofSeconds(20), 1000, 1 << 20, true, "trawl-test/1.0");
+        try (TestSite site = new TestSite(); ChromiumRenderer renderer = new ChromiumRenderer(tiny)) {
+            // the memory is sampled every 2 s on the renderer's thread: go on rendering until a sample saw it
+            for (int i = 0; i < 60 && renderer.restarts() == 0; i++) {
+                assertTrue(hasProduct(renderer.render(site.url("/late/" + i + "?delay=10"), null)));
+                Thread.sleep(250);
+            }
+            assertTrue(renderer.restarts() >= 1, "a browser of " + renderer.browserMemoryBytes() + " bytes above a 1 MiB cap was kept");
+            assertTrue(hasProduct(renderer.render(site.url("/late/last?delay=10"), null)));
+        }
+    }
+
+    @Test
     void closeLeavesNoBrowserProcessAndNoProfileDirectory() throws Exception {
         ChromiumRenderer renderer = new ChromiumRenderer(settings(2, Duration.ofSeconds(20), 1000, true));
         try (TestSite site = new TestSite()) {
@@ -186,6 +200,7 @@ class ChromiumRendererTest {
             assertTrue(!ownProfiles().isEmpty());
             Thread.sleep(2500); // a CPU sample has been taken
             assertTrue(renderer.browserCpu().toMillis() > 0, "browser CPU " + renderer.browserCpu());
+            assertTrue(renderer.browserMemoryBytes() > 10 << 20, "browser memory " + renderer.browserMemoryBytes());
         } finally {
             renderer.close();
         }

@@ -31,7 +31,7 @@ final class Browser {
 
     // the renderer thread only
     Duration cpu = Duration.ZERO;
-    long rssBytes;
+    long residentBytes;
 
     Tab takeIdle(String host) {
         ArrayDeque<Tab> tabs = idle.get(host);

@@ -39,7 +39,7 @@ final class BrowserKeeper {
     // the renderer thread writes these
     private Duration cpuOfEarlier = Duration.ZERO;
     private volatile Duration cpu = Duration.ZERO;
-    private volatile long rssBytes;
+    private volatile long residentBytes;
 
     /**
      * @param live    the browsers not yet killed
@@ -63,8 +63,8 @@ final class BrowserKeeper {
         return cpu;
     }
 
-    long rssBytes() {
-        return rssBytes;
+    long residentBytes() {
+        return residentBytes;
     }
 
     /** Starts the browser on the renderer thread; {@link Browser#ready} says when it is up, or why not. */
@@ -80,6 +80,7 @@ final class BrowserKeeper {
                     browser.dead = true;
                     cdp.fail("the browser process exited");
                 });
+                closeStartPage(cdp);
                 starts.incrementAndGet();
                 if (monitoring.compareAndSet(false, true)) {
                     thread.scheduleWithFixedDelay(this::monitor, MONITOR_SECONDS, MONITOR_SECONDS, TimeUnit.SECONDS);
@@ -93,6 +94,26 @@ final class BrowserKeeper {
                 browser.ready.completeExceptionally(e);
             }
         });
+    }
+
+    /**
+     * Closes the about:blank page the browser opens at start: every page trawl renders is in a
+     * context of its own, and this one would keep a renderer process (tens of MB) for nothing.
+     */
+    private static void closeStartPage(CdpConnection cdp) {
+        try {
+            long deadline = System.nanoTime() + CONNECT_TIMEOUT.toNanos();
+            for (var target : cdp.send(null, "Target.getTargets", null, deadline).path("targetInfos")) {
+                if (target.path("type").asText().equals("page")) {
+                    cdp.send(null, "Target.closeTarget", CdpConnection.params().put("targetId", target.path("targetId").asText()),
+                            deadline);
+                }
+            }
+        } catch (CdpException | TimeoutException e) {
+            // it stays open: a little memory, nothing more
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Kills the browser's process tree and deletes its profile, on the renderer thread. */
@@ -141,7 +162,7 @@ final class BrowserKeeper {
                     continue;
                 }
                 sample(browser);
-                if (browser.rssBytes > memoryCapBytes) {
+                if (browser.residentBytes > memoryCapBytes) {
                     overCap.accept(browser);
                 }
             }
@@ -156,7 +177,7 @@ final class BrowserKeeper {
         if (sample.cpu().compareTo(browser.cpu) > 0) {
             browser.cpu = sample.cpu();
         }
-        browser.rssBytes = sample.rssBytes();
+        browser.residentBytes = sample.residentBytes();
     }
 
     private void publish() {
@@ -164,9 +185,9 @@ final class BrowserKeeper {
         long rss = 0;
         for (Browser browser : live.get()) {
             total = total.plus(browser.cpu);
-            rss += browser.rssBytes;
+            rss += browser.residentBytes;
         }
         cpu = total;
-        rssBytes = rss;
+        residentBytes = rss;
     }
 }

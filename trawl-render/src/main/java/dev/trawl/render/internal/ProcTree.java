@@ -11,6 +11,11 @@ import java.util.List;
  * renderer's platform thread, never on a request's virtual thread); elsewhere than Linux it falls
  * back on {@link ProcessHandle.Info} for CPU and knows no memory.
  *
+ * <p>Memory is the tree's proportional set size (PSS, from {@code smaps_rollup}): each process's
+ * resident pages, those it shares with others (Chromium's processes fork from one zygote and share
+ * much) divided among the sharers, so that the sum is what the tree holds; summed RSS counts the
+ * shared pages once a process (here about twice the PSS). Where there is no smaps_rollup, RSS.
+ *
  * <p>CPU counts each live process's own time plus the time of its children that ended and were
  * waited for ({@code cutime}, {@code cstime}), so a renderer process that exited between two
  * samples (a tab's context disposed) is still counted, by its parent.
@@ -22,8 +27,8 @@ public final class ProcTree {
     private static final long PAGE_BYTES = 4096;
     private static final boolean PROC = Files.isDirectory(Path.of("/proc/self"));
 
-    /** What one sample saw. */
-    public record Sample(long rssBytes, Duration cpu, int processes) {}
+    /** What one sample saw: the resident memory (PSS) of the processes, their CPU time, how many were running. */
+    public record Sample(long residentBytes, Duration cpu, int processes) {}
 
     private ProcTree() {}
 
@@ -39,13 +44,28 @@ public final class ProcTree {
                 }
                 alive++;
                 cpuNanos += stat[0] * TICK_NANOS;
-                rss += stat[1] * PAGE_BYTES;
+                long pss = pss(process.pid());
+                rss += pss >= 0 ? pss : stat[1] * PAGE_BYTES;
             } else if (process.isAlive()) {
                 alive++;
                 cpuNanos += process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
             }
         }
         return new Sample(rss, Duration.ofNanos(cpuNanos), alive);
+    }
+
+    /** The process's PSS in bytes, or -1 when unknown. */
+    private static long pss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup"))) {
+                if (line.startsWith("Pss:")) {
+                    return Long.parseLong(line.substring(4).replace("kB", "").trim()) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone, or no smaps_rollup (before Linux 4.14)
+        }
+        return -1;
     }
 
     /** Whether the process runs (not exited, not a zombie waiting to be reaped). */

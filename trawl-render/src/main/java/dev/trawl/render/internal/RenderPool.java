@@ -294,8 +294,8 @@ public final class RenderPool {
         return keeper.cpu();
     }
 
-    public long rssBytes() {
-        return keeper.rssBytes();
+    public long residentBytes() {
+        return keeper.residentBytes();
     }
 
     /** Kills every browser (their process trees) and deletes their profiles; waits for it, on the renderer thread. */
