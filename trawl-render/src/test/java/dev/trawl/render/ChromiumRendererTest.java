@@ -110,7 +110,7 @@ class ChromiumRendererTest {
             for (int i = 0; i < 3; i++) {
                 assertTrue(hasProduct(renderer.render(site.url("/assets/" + i + "?delay=50"), null)));
             }
-            assertTrue(site.assets.sum() >= 9, "2 images and a stylesheet a page, was " + site.assets.sum());
+            assertTrue(site.assets.sum() >= 15, "3 images and 2 stylesheets a page, was " + site.assets.sum());
         }
     }
 

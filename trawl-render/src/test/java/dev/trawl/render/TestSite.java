@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li>{@code /late/N?delay=ms&pad=bytes}: an app shell whose script ({@code /app.js}) inserts a Product
  *       JSON-LD block and a {@code .price} after the delay; {@code /never/N}: the script inserts only a
  *       {@code #rendered} marker; {@code /selector/N}: only a {@code .price}, no JSON-LD;</li>
- *   <li>{@code /assets/N}: a page with two images, a stylesheet and a font, which are counted;</li>
+ *   <li>{@code /assets/N}: a page with images, stylesheets (by extension and without one) and a font, which are counted;</li>
  *   <li>{@code /missing}: a 404; every page sets a cookie named after this site's port and records
  *       whether a request brought a cookie of another site.</li>
  * </ul>
@@ -109,7 +109,8 @@ final class TestSite implements AutoCloseable {
             html.append("</head><body><div id=\"app\" data-mode=\"").append(mode).append("\" data-delay=\"").append(delay)
                     .append("\">loading</div>");
             if (mode.equals("assets")) {
-                html.append("<img src=\"/asset/a.png\"><img src=\"/asset/b.jpg?v=2\">");
+                html.append("<img src=\"/asset/a.png\"><img src=\"/asset/b.jpg?v=2\">")
+                        .append("<img src=\"/asset/photo?id=3\"><link rel=\"stylesheet\" href=\"/asset/theme?v=1\">");
             }
             html.append("<!-- ").append("x".repeat(pad)).append(" -->");
             html.append("<script src=\"/app.js\"></script></body></html>");

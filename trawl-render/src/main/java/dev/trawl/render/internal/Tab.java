@@ -21,7 +21,9 @@ import java.util.concurrent.TimeoutException;
  * One page in a browser context of its own (cookies, storage and cache of one host only), kept
  * for that host's pages and used by one request at a time. Its events arrive on the connection's
  * listener thread; {@link #render} runs on the calling request's virtual thread and parks while it
- * waits.
+ * waits. With resources blocked, images, stylesheets, fonts and media are refused inside the
+ * browser: by URL pattern (Network.setBlockedURLs, no message at all), and what the patterns miss
+ * by resource type (the Fetch domain).
  */
 public final class Tab implements CdpConnection.EventSink {
 
@@ -79,6 +81,8 @@ public final class Tab implements CdpConnection.EventSink {
                     CdpConnection.params().put("maxTotalBufferSize", 0).put("maxResourceBufferSize", 0));
             CompletableFuture<JsonNode> blocked = settings.blockResources()
                     ? cdp.call(session, "Network.setBlockedURLs", blockedUrls()) : null;
+            CompletableFuture<JsonNode> intercepted = settings.blockResources()
+                    ? cdp.call(session, "Fetch.enable", interceptedTypes()) : null;
             CompletableFuture<JsonNode> agent = settings.userAgent() == null || settings.userAgent().isBlank() ? null
                     : cdp.call(session, "Network.setUserAgentOverride", CdpConnection.params().put("userAgent", settings.userAgent()));
             CdpConnection.await(page, deadline, "Page.enable");
@@ -86,6 +90,7 @@ public final class Tab implements CdpConnection.EventSink {
             CdpConnection.await(network, deadline, "Network.enable");
             if (blocked != null) {
                 CdpConnection.await(blocked, deadline, "Network.setBlockedURLs");
+                CdpConnection.await(intercepted, deadline, "Fetch.enable");
             }
             if (agent != null) {
                 CdpConnection.await(agent, deadline, "Network.setUserAgentOverride");
@@ -107,6 +112,20 @@ public final class Tab implements CdpConnection.EventSink {
             // URLPattern syntax: any scheme, host and port; the path's end; any query
             patterns.addObject().put("urlPattern", "*://*:*/*." + extension).put("block", true);
             patterns.addObject().put("urlPattern", "*://*:*/*." + extension + "\\?*").put("block", true);
+        }
+        return params;
+    }
+
+    /**
+     * What the URL patterns miss (an image at {@code /photo?id=3}, a stylesheet from a CDN path
+     * without an extension) the browser pauses by its resource type and {@link #event} refuses:
+     * one small message each way for such a request, none for the rest.
+     */
+    private static ObjectNode interceptedTypes() {
+        ObjectNode params = CdpConnection.params();
+        ArrayNode patterns = params.putArray("patterns");
+        for (String type : List.of("Image", "Stylesheet", "Font", "Media")) {
+            patterns.addObject().put("urlPattern", "*").put("resourceType", type).put("requestStage", "Request");
         }
         return params;
     }
@@ -270,6 +289,8 @@ public final class Tab implements CdpConnection.EventSink {
                     }
                 }
             }
+            case "Fetch.requestPaused" -> cdp.call(sessionId, "Fetch.failRequest", CdpConnection.params()
+                    .put("requestId", params.path("requestId").asText()).put("errorReason", "BlockedByClient"));
             case "Page.loadEventFired" -> {
                 CompletableFuture<Void> load;
                 synchronized (this) {
