@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * resources blocked or not, and the browser tree's peak memory (RSS summed, and PSS, which counts
  * shared pages once). The test site runs in this JVM; its CPU is not in the browser's figure.
  *
- * <pre>java -cp ... dev.trawl.render.RenderBench [pages] [tabs...]</pre>
+ * <pre>java -cp ... [-Dmodes=blocked,all] dev.trawl.render.RenderBench [pages] [tabs...]</pre>
  */
 public final class RenderBench {
 
@@ -37,6 +37,7 @@ public final class RenderBench {
         if (tabCounts.isEmpty()) {
             tabCounts = List.of(1, 2, 4);
         }
+        String modes = System.getProperty("modes", "blocked,all");
         Path browser = ChromiumRenderer.findBrowser().orElseThrow();
         try (TestSite site = new TestSite()) {
             site.pageHoldMillis = 0;
@@ -44,10 +45,10 @@ public final class RenderBench {
             site.assetBodies.put("/asset/b.jpg", image("jpg", 640, 480));
             site.assetBodies.put("/asset/site.css", ".c{color:red;margin:1px}\n".repeat(800).getBytes());
             System.out.printf("%-5s %-8s %6s %8s %10s %10s %10s %9s%n", "tabs", "blocked", "pages", "pages/s",
-                    "cpu-s/page", "jvm-cpu-s", "rss-MB", "pss-MB");
+                    "cpu-s/page", "jvm-ms/pg", "rss-MB", "pss-MB");
             for (int tabs : tabCounts) {
-                for (boolean block : new boolean[] {true, false}) {
-                    run(site, browser, pages, tabs, block);
+                for (String mode : modes.split(",")) {
+                    run(site, browser, pages, tabs, mode.equals("blocked"));
                 }
             }
         }
@@ -65,13 +66,17 @@ public final class RenderBench {
         AtomicLong peakRss = new AtomicLong();
         AtomicLong peakPss = new AtomicLong();
         AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong samplerCpu = new AtomicLong();
         Thread sampler = Thread.ofPlatform().daemon(true).start(() -> {
+            var threadsBean = ManagementFactory.getThreadMXBean();
+            long own = threadsBean.getCurrentThreadCpuTime();
             while (running.get()) {
                 long[] mem = memory();
                 peakRss.accumulateAndGet(mem[0], Math::max);
                 peakPss.accumulateAndGet(mem[1], Math::max);
+                samplerCpu.set(threadsBean.getCurrentThreadCpuTime() - own);
                 try {
-                    Thread.sleep(250);
+                    Thread.sleep(500);
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -94,11 +99,11 @@ public final class RenderBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         running.set(false);
         sampler.join();
-        long jvm = jvmCpuNanos() - jvmBefore;
+        long jvm = jvmCpuNanos() - jvmBefore - samplerCpu.get(); // this JVM: the renderer and the test site
         renderer.close();
         double cpu = renderer.browserCpu().toNanos() / 1e9 - cpuBefore;
         System.out.printf("%-5d %-8s %6s %8.2f %10.3f %10.2f %10.0f %9.0f%n", tabs, block, products + "/" + pages,
-                pages / seconds, cpu / pages, jvm / 1e9, peakRss.get() / 1e6, peakPss.get() / 1e6);
+                pages / seconds, cpu / pages, jvm / 1e6 / pages, peakRss.get() / 1e6, peakPss.get() / 1e6);
     }
 
     private static long jvmCpuNanos() {
@@ -114,7 +119,6 @@ public final class RenderBench {
             tree.add(browser);
             browser.descendants().forEach(tree::add);
         });
-        ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(mark)).forEach(tree::add);
         tree.forEach(p -> {
             try {
                 for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "smaps_rollup"))) {
