@@ -3,6 +3,7 @@ module trawl.cli {
     requires trawl.core;
     requires trawl.demoshop;
     requires trawl.postgres;
+    requires trawl.render;
     requires com.fasterxml.jackson.databind;
     requires info.picocli;
     requires jdk.httpserver;

@@ -1,6 +1,7 @@
 package dev.trawl.cli;
 
 import dev.trawl.fetch.ProxyServer;
+import dev.trawl.fetch.RenderSettings;
 import dev.trawl.fetch.SessionPolicy;
 import dev.trawl.internal.proxy.ProxyFile;
 import dev.trawl.internal.text.ControlChars;
@@ -114,6 +115,24 @@ final class CrawlOptions {
     @Option(names = "--blocked-css", paramLabel = "SELECTOR", description = "A CSS selector whose presence in a page means the site blocked the request. Repeatable. Blocks are retried (counted in --retries), then end as failed: blocked, the signal named; trawl knows the challenge pages of Cloudflare, DataDome, HUMAN/PerimeterX, Akamai, AWS WAF and Amazon itself.")
     List<String> blockedSelectors = new ArrayList<>();
 
+    @Option(names = "--render", paramLabel = "WHEN", description = "Load pages in headless Chromium when plain HTTP cannot read them: never, auto (fetch first; render a product page that gave no product and looks built by scripts; a host whose renders find products is then rendered directly, one whose renders find nothing no longer), always (default: auto when Chromium is installed, else never). A render costs 100-1000 times a fetch's CPU.")
+    String render;
+
+    @Option(names = "--render-browser", paramLabel = "PATH", description = "The Chromium to render with (default: /usr/lib/chromium/chromium, Debian's package).")
+    Path renderBrowser;
+
+    @Option(names = "--render-tabs", paramLabel = "N", description = "Pages rendered at once at most (default: as many as cores, at most 4).")
+    int renderTabs = RenderSettings.DEFAULT_TABS;
+
+    @Option(names = "--render-timeout", paramLabel = "DURATION", description = "The longest a rendered page is waited for (its Product JSON-LD, or a recipe's wait_for), then its DOM is read as it is (default: ${DEFAULT-VALUE}).")
+    Span renderTimeout = new Span(RenderSettings.DEFAULT_TIMEOUT);
+
+    @Option(names = "--render-restart-after", paramLabel = "N", description = "Pages after which the browser is started afresh (default: ${DEFAULT-VALUE}).")
+    int renderRestartAfter = RenderSettings.DEFAULT_RESTART_AFTER;
+
+    @Option(names = "--render-resources", paramLabel = "WHICH", description = "blocked (default): images, fonts, media and stylesheets are refused inside the browser; all: they load.")
+    String renderResources = "blocked";
+
     @Option(names = "--adaptive", description = "Find each host's concurrency (AIMD: grows while responses come back well, halves on 429/503/timeouts), up to --per-host.")
     boolean adaptive;
 
@@ -190,10 +209,20 @@ final class CrawlOptions {
         blockedStatuses.forEach(builder::blockedStatus);
         blockedTexts.forEach(builder::blockedText);
         blockedSelectors.forEach(builder::blockedCss);
+        Renderers.apply(builder, render, renderBrowser, renderSettings(), !proxyUrls.isEmpty() || proxyFile != null);
         if (userAgent != null) {
             builder.userAgent(userAgent);
         }
         return builder;
+    }
+
+    /** The browser's settings from the flags; the browser path is Renderers' to find. */
+    private RenderSettings renderSettings() {
+        if (!renderResources.equals("blocked") && !renderResources.equals("all")) {
+            throw new UserError("--render-resources: '" + ControlChars.escape(renderResources) + "' is not one of blocked, all", 2);
+        }
+        return new RenderSettings(renderBrowser, renderTabs, renderTimeout.value(), renderRestartAfter, RenderSettings.DEFAULT_MEMORY_CAP,
+                renderResources.equals("blocked"), null);
     }
 
     private List<ProxyServer> proxies() {

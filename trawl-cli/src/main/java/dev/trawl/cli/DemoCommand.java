@@ -46,6 +46,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--fault-rate", paramLabel = "RATE", description = "Share of pages that fail once (500, 503, reset, a few 429), then recover (default: ${DEFAULT-VALUE}).")
     double faultRate = 0.02;
 
+    @Option(names = "--js-products", paramLabel = "N", description = "Products of one more shop whose pages are built by scripts, read in headless Chromium when it is installed (0: no such shop; default: ${DEFAULT-VALUE}).")
+    int jsProducts = 60;
+
     @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at most (default: ${DEFAULT-VALUE}).")
     int concurrency = 64;
 
@@ -96,6 +99,20 @@ final class DemoCommand implements Callable<Integer> {
                     out.printf("demo shop %d: %s (%d products, %s)%n", i + 1, shop.baseUri(), perShop, style.description());
                 }
             }
+            java.util.Optional<Path> chromium = jsProducts > 0 ? dev.trawl.render.ChromiumRenderer.findBrowser() : java.util.Optional.empty();
+            if (chromium.isPresent()) {
+                // Its faults aside: a render is 100-1000 times a fetch, and the demo is a quick look.
+                DemoShop shop = DemoShop.builder().address("127.0.0." + (shops + 2)).site(shops + 1).products(jsProducts)
+                        .markup(Markup.JS).latency(range[0], range[1]).start();
+                started.add(shop);
+                sites.add(shop.baseUri().toString());
+                if (!quiet) {
+                    out.printf("demo shop %d: %s (%d products, JSON-LD added by scripts: rendered in %s)%n", shops + 1, shop.baseUri(),
+                            jsProducts, chromium.get());
+                }
+            } else if (!quiet && jsProducts > 0) {
+                out.println("no Chromium: the shop whose pages are built by scripts is left out (apt-get install chromium)");
+            }
             if (!quiet && faultRate > 0) {
                 out.printf(java.util.Locale.ROOT, "the shops inject faults on purpose: %.1f%% of pages fail once (500, 503, a reset mid-body,"
                         + " a few 429 with Retry-After) and then recover, so the retries below are expected (--fault-rate 0 for none)%n",
@@ -112,10 +129,12 @@ final class DemoCommand implements Callable<Integer> {
             Path reportFile = dir.resolve("report.html");
             CrawlSession session = new CrawlSession(new CrawlSession.Outputs(storeFile.toString(), "demo", productsFile, outcomesFile,
                     reportFile, null, null, ProgressLine.DEFAULT_EVERY, quiet, false, false, null), out, spec.commandLine().getErr());
-            CrawlSession.Finished finished = session.run(Trawl.crawl()
+            dev.trawl.CrawlBuilder crawl = Trawl.crawl()
                     .seeds(Seeds.sites(sites)).recipes(recipes).detectBlocking(!noDetectBlocking)
                     .concurrency(concurrency).perHost(perHost, Duration.ZERO)
-                    .timeout(Duration.ofSeconds(10)).retries(3).backoff(Duration.ofMillis(100)));
+                    .timeout(Duration.ofSeconds(10)).retries(3).backoff(Duration.ofMillis(100));
+            chromium.ifPresent(path -> crawl.renderer(dev.trawl.render.ChromiumRenderer.factory(), dev.trawl.fetch.RenderSettings.of(path)));
+            CrawlSession.Finished finished = session.run(crawl);
             if (!quiet) {
                 DemoCheck.Result check = DemoCheck.verify(productsFile, started);
                 out.printf("  checked against the shops' catalogues: %d of %d products exact, every field%n", check.exact(), check.expected());

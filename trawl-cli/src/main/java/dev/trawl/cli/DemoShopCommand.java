@@ -60,8 +60,14 @@ final class DemoShopCommand implements Callable<Integer> {
     @Option(names = "--sitemap-child-size", paramLabel = "N", description = "URLs per child sitemap (default: ${DEFAULT-VALUE}).")
     int sitemapChildSize = 50_000;
 
-    @Option(names = "--markup", paramLabel = "STYLE", description = "How product pages state their data: json-ld (default), microdata, or plain (needs a recipe).")
+    @Option(names = "--markup", paramLabel = "STYLE", description = "How product pages state their data: json-ld (default), microdata, plain (needs a recipe), or js (app shells whose script fetches the product and adds its JSON-LD after --render-delay: they need a browser).")
     String markup = "json-ld";
+
+    @Option(names = "--render-delay", paramLabel = "DURATION", description = "With --markup js or --js-share: how long a page's script waits before it builds the product (default: ${DEFAULT-VALUE}).")
+    Duration renderDelay = Duration.ofMillis(200);
+
+    @Option(names = "--js-share", paramLabel = "PERCENT", description = "With --markup json-ld: the share of products whose pages are js app shells, the rest server-rendered (default: 100 with --markup js, else 0).")
+    Integer jsShare;
 
     @Option(names = "--price-format", paramLabel = "FORMAT", description = "How prices are shown: us ($1,299.99, default) or eu (1.299,99 €).")
     String priceFormat = "us";
@@ -125,6 +131,10 @@ final class DemoShopCommand implements Callable<Integer> {
                         .markup(named(Markup.class, "--markup", markup)).priceFormat(named(PriceFormat.class, "--price-format", priceFormat));
                 if (crawlDelay != null) {
                     b.crawlDelay(crawlDelay);
+                }
+                b.renderDelay(renderDelay);
+                if (jsShare != null) {
+                    b.jsShare(jsShare);
                 }
                 b.guardCookie(guardCookie);
                 if (guardRate > 0) {

@@ -6,6 +6,7 @@ import dev.trawl.crawl.HostCounts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trawl.crawl.CrawlSummary;
+import dev.trawl.crawl.RenderCounts;
 import dev.trawl.crawl.FailureReason;
 import dev.trawl.internal.stats.CrawlStats;
 import dev.trawl.internal.text.ControlChars;
@@ -35,6 +36,7 @@ final class SummaryPrinter {
             out.printf(Locale.ROOT, "  no product: %d product %s answered 200 with no product, smallest first: %s%n", c.noProduct(),
                     c.noProduct() == 1 ? "URL" : "URLs", ControlChars.escape(String.join(", ", c.noProductExamples())));
         }
+        render(s, out);
         if (s.run() != null) {
             long unchanged = c.byStatus().getOrDefault(304, 0L);
             out.printf(Locale.ROOT, "  store: run %d of job %s%s%s%s%n", s.run().id(), ControlChars.escape(s.run().job()), s.run().resumed() ? ", resumed" : "",
@@ -44,6 +46,21 @@ final class SummaryPrinter {
         hosts(s, out);
         proxies(s, out);
         out.flush();
+    }
+
+    /** What the browser did, and the pages that looked as if they needed it but were not rendered. */
+    private static void render(CrawlSummary s, PrintWriter out) {
+        RenderCounts r = s.render();
+        if (r.rendered() > 0) {
+            out.printf(Locale.ROOT, "  rendered: %d %s in the browser, %d with products; p50 %s ms, p95 %s ms; browser CPU %.2f s (%.0f%% of all); %d %s%n",
+                    r.rendered(), r.rendered() == 1 ? "page" : "pages", r.withProducts(), millis(r.p50()), millis(r.p95()),
+                    r.browserCpu().toNanos() / 1e9, 100 * s.renderCpuShare(), r.restarts(), r.restarts() == 1 ? "restart" : "restarts");
+        }
+        if (r.scripted() > 0) {
+            out.printf(Locale.ROOT, "  not rendered: %d product %s gave no product and looked built by scripts, e.g. %s%s%n", r.scripted(),
+                    r.scripted() == 1 ? "page" : "pages", ControlChars.escape(r.scriptedExample()),
+                    r.mode().equals("never") ? " (rendering is off: --render auto renders them, with Chromium: apt-get install chromium)" : "");
+        }
     }
 
     /** Per host: pages, products, failures by reason, latency percentiles, bytes, effective concurrency. */
@@ -103,6 +120,10 @@ final class SummaryPrinter {
         c.failedByReason().forEach((r, n) -> reasons.put(r.code(), n));
         ObjectNode statuses = json.putObject("status");
         c.byStatus().forEach((st, n) -> statuses.put(String.valueOf(st), n));
+        RenderCounts r = s.render();
+        json.putObject("render").put("mode", r.mode()).put("rendered", r.rendered()).put("with_products", r.withProducts())
+                .put("p50_ms", r.p50().toNanos() / 1e6).put("p95_ms", r.p95().toNanos() / 1e6).put("restarts", r.restarts())
+                .put("browser_cpu_s", r.browserCpu().toNanos() / 1e9).put("cpu_share", s.renderCpuShare()).put("not_rendered", r.scripted());
         var proxies = json.putArray("proxies");
         for (var p : s.proxies()) {
             proxies.addObject().put("proxy", p.proxy()).put("sessions", p.sessions()).put("requests", p.requests())

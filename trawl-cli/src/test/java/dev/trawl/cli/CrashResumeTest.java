@@ -160,10 +160,18 @@ class CrashResumeTest {
                 assertEquals(Integer.parseInt(signal[1]), child.exitValue(), err);
                 assertTrue(err.contains("trawl: stopped by a signal; run 1 is kept in " + store), err);
                 assertTrue(!err.contains("Exception"), err);
-                assertTrue(Files.readString(dir.resolve(signal[0] + ".json")).contains("\"stopped_early\" : true"), "the summary is written");
+                var summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve(signal[0] + ".json").toFile());
+                assertTrue(summary.get("stopped_early").asBoolean(), "the summary is written");
                 try (CrawlStore s = dev.trawl.Stores.sqliteReadOnly(store)) {
                     RunCounts c = s.counts(1);
                     assertTrue(c.done() > 0 && c.pending() > 0 && c.done() == c.products(), c.toString());
+                    // What was in flight is stopped, not failed: the summary and the store agree that it is pending.
+                    assertTrue(!summary.get("failed_by_reason").has("cancelled") && !err.contains("cancelled"), err);
+                    assertTrue(summary.get("stopped").asLong() <= c.pending(), summary + " " + c);
+                    if (signal[0].equals("INT")) { // the first process of the run: its summary is the whole run so far
+                        assertEquals(c.done(), summary.get("done").asLong(), summary + " " + c);
+                        assertEquals(c.failed(), summary.get("failed").asLong(), summary + " " + c);
+                    }
                 }
             }
             Process last = crawl(urls, store, "last");

@@ -77,6 +77,13 @@ public final class HtmlReport {
         kpi(h, "requests", c.attempts() + " (" + c.retries() + " retries)");
         kpi(h, "MB", String.format(Locale.ROOT, "%.1f", c.bytes() / 1e6));
         kpi(h, "CPU ms / URL", String.format(Locale.ROOT, "%.3f", summary.cpuMillisPerPage()));
+        var r = summary.render();
+        if (r.rendered() > 0) {
+            kpi(h, "rendered", r.rendered() + " (" + r.withProducts() + " with products)");
+            kpi(h, "render p50 / p95 ms", ms(r.p50().toNanos() / 1000) + " / " + ms(r.p95().toNanos() / 1000));
+            kpi(h, "browser CPU", String.format(Locale.ROOT, "%.1f s (%.0f%%), %d restarts", r.browserCpu().toNanos() / 1e9,
+                    100 * summary.renderCpuShare(), r.restarts()));
+        }
         h.append("</div>\n<div class=\"grid\">\n");
         card(h, "Throughput over time (URLs finished per second)", Svg.line(seconds, rate, "/s", "#2b6cb0"));
         card(h, "Requests in flight over time", Svg.line(seconds, inFlight, "", "#2f855a"));
