@@ -2,7 +2,9 @@
 # Run by ./test: makes sure Chromium, which trawl-render's tests drive (headless, over the DevTools
 # protocol), is installed, from Debian's chromium package when it is missing. The tests start their
 # own browsers with profiles in the temp directory and kill them; nothing is left running.
+# ./trawl runs it too, with the reason as its argument, before a crawl that may render pages.
 set -euo pipefail
+why="${1:-for the browser transport's tests}"
 
 for browser in /usr/lib/chromium/chromium /usr/bin/chromium; do
   [ -x "$browser" ] && exit 0
@@ -17,12 +19,12 @@ else
   sudo="none"
 fi
 if [ "$sudo" = none ] || ! command -v apt-get >/dev/null; then
-  echo "trawl: Chromium (for the browser transport's tests) is not installed, and this script installs it" >&2
+  echo "trawl: Chromium ($why) is not installed, and this script installs it" >&2
   echo "trawl: only with apt-get, as root or through passwordless sudo: sudo apt-get install chromium" >&2
   exit 1
 fi
 
-echo "trawl: installing chromium (apt-get) for the browser transport's tests" >&2
+echo "trawl: installing chromium (apt-get) $why" >&2
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
