@@ -4,7 +4,7 @@
 # own browsers with profiles in the temp directory and kill them; nothing is left running.
 # ./trawl runs it too, with the reason as its argument, before a crawl that may render pages.
 set -euo pipefail
-why="${1:-for the browser transport's tests}"
+why="${1:-for the tests of the browser transport}"
 
 for browser in /usr/lib/chromium/chromium /usr/bin/chromium; do
   [ -x "$browser" ] && exit 0
