@@ -163,6 +163,37 @@ class RenderCrawlTest {
         }
     }
 
+    @Test
+    void fromTheCommandLineWithoutRenderingThePagesThatNeededItAreCountedAndAMissingBrowserIsOneLine() throws Exception {
+        try (DemoShop shop = DemoShop.builder().address("127.0.0.75").markup(Markup.JS).products(30).start()) {
+            Path urls = dir.resolve("urls.txt");
+            Files.write(urls, urls(shop, 30));
+            CrawlCommandTest.Run never = CrawlCommandTest.trawl("crawl", "--urls", urls.toString(), "--ignore-robots", "--render", "never",
+                    "--out", dir.resolve("never.jsonl").toString(), "--outcomes", dir.resolve("outcomes.csv").toString());
+            assertEquals(0, never.code(), never.err());
+            assertTrue(never.out().contains("  not rendered: 30 product pages gave no product and looked built by scripts, e.g. "
+                    + shop.baseUri().resolve("/p/"))
+                    && never.out().contains("(rendering is off: --render auto renders them, with Chromium: apt-get install chromium)"),
+                    never.out());
+            assertEquals(0, shop.counters().apiRequests(), "no browser ran");
+            List<String> outcomes = Files.readAllLines(dir.resolve("outcomes.csv"));
+            assertTrue(outcomes.getFirst().endsWith(",read") && outcomes.stream().skip(1).allMatch(l -> l.endsWith(",fetched")), outcomes.toString());
+
+            CrawlCommandTest.Run auto = CrawlCommandTest.trawl("crawl", "--urls", urls.toString(), "--ignore-robots",
+                    "--out", dir.resolve("auto.jsonl").toString(), "--outcomes", dir.resolve("outcomes.jsonl").toString());
+            assertEquals(0, auto.code(), auto.err());
+            assertEquals(30, Files.readAllLines(dir.resolve("auto.jsonl")).size(), auto.out());
+            assertTrue(auto.out().contains("  rendered: 30 pages in the browser, 30 with products"), auto.out());
+            assertTrue(Files.readAllLines(dir.resolve("outcomes.jsonl")).stream().allMatch(l -> l.contains("\"read\":\"rendered\"")));
+
+            CrawlCommandTest.Run missing = CrawlCommandTest.trawl("crawl", "--urls", urls.toString(), "--render", "always",
+                    "--render-browser", dir.resolve("no-such-chromium").toString());
+            assertEquals(2, missing.code());
+            assertEquals("trawl: --render always: no Chromium at " + dir.resolve("no-such-chromium")
+                    + ": install Debian's chromium (apt-get install chromium) or give --render-browser PATH\n", missing.err());
+        }
+    }
+
     /** Chromium processes of this JVM's renderers (their command line names trawl's profile directory). */
     private static List<ProcessHandle> chromiums() {
         return ProcessHandle.current().descendants().filter(p -> p.info().command().map(c -> c.contains("chromium")).orElse(false))
