@@ -115,6 +115,20 @@ class RecipesTest {
     }
 
     @Test
+    void aRecipeSaysWhenItsPagesAreRenderedAndWhatTheBrowserWaitsFor() throws Exception {
+        var recipe = load(RECIPE + "render: always\nwait_for: \"#app .price\"\n").list().getFirst();
+        assertEquals(dev.trawl.fetch.RenderMode.ALWAYS, recipe.render());
+        assertEquals("#app .price", recipe.waitFor());
+        var plain = load(RECIPE).list().getFirst();
+        assertEquals(null, plain.render(), "the crawl's mode decides");
+        assertEquals(null, plain.waitFor());
+        RecipeException mode = assertThrows(RecipeException.class, () -> load(RECIPE + "render: sometimes\n"));
+        assertTrue(mode.getMessage().contains("shop-b.yaml: render: 'sometimes' is not one of always, never, auto"), mode.getMessage());
+        RecipeException css = assertThrows(RecipeException.class, () -> load(RECIPE + "wait_for: \"div[\"\n"));
+        assertTrue(css.getMessage().contains("shop-b.yaml: wait_for: not a CSS selector"), css.getMessage());
+    }
+
+    @Test
     void badFilesSayWhereAndWhy() throws Exception {
         RecipeException unknown = assertThrows(RecipeException.class, () -> load(RECIPE.replace("currency: EUR", "currncy: EUR")));
         assertTrue(unknown.getMessage().matches(".*shop-b\\.yaml:3:\\d+: unknown key 'currncy'.*"), unknown.getMessage());
