@@ -21,9 +21,12 @@ import java.util.concurrent.atomic.LongAdder;
  *       JSON-LD block and a {@code .price} after the delay; {@code /never/N}: the script inserts only a
  *       {@code #rendered} marker; {@code /selector/N}: only a {@code .price}, no JSON-LD;</li>
  *   <li>{@code /assets/N}: a page with images, stylesheets (by extension and without one) and a font, which are counted;</li>
- *   <li>{@code /missing}: a 404; every page sets a cookie named after this site's port and records
- *       whether a request brought a cookie of another site.</li>
+ *   <li>{@code /missing}: a 404; {@code /private}: a 401 asking for Basic credentials; every page sets a
+ *       cookie named after this site's port and records whether a request brought a cookie of another site;</li>
+ *   <li>on any page, {@code ?cookie=NAME} sets the cookie NAME=1 (HttpOnly, an hour) in the response, and
+ *       {@code ?js=NAME} has its script set NAME=js through {@code document.cookie}.</li>
  * </ul>
+ * Every request is recorded in {@link #seen}: its path, Cookie and Authorization headers and the address it came from.
  */
 final class TestSite implements AutoCloseable {
 
@@ -38,6 +41,28 @@ final class TestSite implements AutoCloseable {
     /** Cookie names seen on requests that this site never set. */
     final Map<String, Boolean> foreignCookies = new ConcurrentHashMap<>();
     private final String cookie;
+    /** A request as the site saw it; {@code page} is the page a script request was for (its {@code from}). */
+    record Seen(String path, String page, String cookie, String authorization, String remote) {
+        boolean carries(String pair) {
+            if (cookie == null) {
+                return false;
+            }
+            for (String c : cookie.split(";")) {
+                if (c.strip().equals(pair)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    final java.util.Queue<Seen> seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** The requests for {@code page}: the page itself and its script. */
+    java.util.List<Seen> requestsOf(String page) {
+        return seen.stream().filter(r -> page.equals(r.page())).toList();
+    }
+
     /** Held open per page request, so that overlapping navigations overlap on the server too. */
     volatile long pageHoldMillis = 20;
 
@@ -64,6 +89,9 @@ final class TestSite implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String query = exchange.getRequestURI().getQuery();
             String cookies = exchange.getRequestHeaders().getFirst("Cookie");
+            String from = path.equals("/app.js") ? param(query, "from") : path;
+            seen.add(new Seen(path, from, cookies, exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRemoteAddress().getAddress().getHostAddress()));
             if (cookies != null) {
                 for (String c : cookies.split(";")) {
                     String name = c.trim().split("=", 2)[0];
@@ -85,6 +113,9 @@ final class TestSite implements AutoCloseable {
                 }
             } else if (path.equals("/missing")) {
                 send(exchange, 404, "text/html", "");
+            } else if (path.equals("/private")) {
+                exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"shop\"");
+                send(exchange, 401, "text/html", "<!DOCTYPE html><html><body>private</body></html>");
             } else {
                 page(exchange, path, query);
             }
@@ -107,14 +138,19 @@ final class TestSite implements AutoCloseable {
                         .append("<style>@font-face{font-family:F;src:url(/asset/f.woff2)} body{font-family:F}</style>");
             }
             html.append("</head><body><div id=\"app\" data-mode=\"").append(mode).append("\" data-delay=\"").append(delay)
+                    .append("\" data-js=\"").append(param(query, "js") == null ? "" : param(query, "js"))
                     .append("\">loading</div>");
             if (mode.equals("assets")) {
                 html.append("<img src=\"/asset/a.png\"><img src=\"/asset/b.jpg?v=2\">")
                         .append("<img src=\"/asset/photo?id=3\"><link rel=\"stylesheet\" href=\"/asset/theme?v=1\">");
             }
             html.append("<!-- ").append("x".repeat(pad)).append(" -->");
-            html.append("<script src=\"/app.js\"></script></body></html>");
+            html.append("<script src=\"/app.js?from=").append(path).append("\"></script></body></html>");
             exchange.getResponseHeaders().add("Set-Cookie", cookie + "=1; Path=/");
+            String set = param(query, "cookie");
+            if (set != null) {
+                exchange.getResponseHeaders().add("Set-Cookie", set + "=1; Path=/; Max-Age=3600; HttpOnly");
+            }
             send(exchange, 200, "text/html; charset=utf-8", html.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -127,6 +163,7 @@ final class TestSite implements AutoCloseable {
             (function () {
               var app = document.getElementById('app');
               var mode = app.dataset.mode, delay = +app.dataset.delay;
+              if (app.dataset.js) document.cookie = app.dataset.js + '=js; path=/';
               setTimeout(function () {
                 var marker = document.createElement('p'); marker.id = 'rendered'; marker.textContent = 'rendered';
                 document.body.appendChild(marker);
@@ -151,15 +188,20 @@ final class TestSite implements AutoCloseable {
     }
 
     private static int param(String query, String name, int otherwise) {
+        String value = param(query, name);
+        return value == null ? otherwise : Integer.parseInt(value);
+    }
+
+    private static String param(String query, String name) {
         if (query != null) {
             for (String pair : query.split("&")) {
                 String[] kv = pair.split("=", 2);
                 if (kv[0].equals(name) && kv.length == 2) {
-                    return Integer.parseInt(kv[1]);
+                    return kv[1];
                 }
             }
         }
-        return otherwise;
+        return null;
     }
 
     private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {

@@ -2,7 +2,9 @@ package dev.trawl.render.internal;
 
 import dev.trawl.crawl.FailureReason;
 import dev.trawl.fetch.FetchResult;
+import dev.trawl.fetch.ProxyServer;
 import dev.trawl.fetch.RenderSettings;
+import dev.trawl.fetch.RequestSession;
 
 import java.net.URI;
 import java.time.Duration;
@@ -18,7 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The renderer's machinery: a browser started lazily and again when it must be, tabs kept per
- * host, and a fair semaphore of {@code tabs} permits that request virtual threads wait on.
+ * host (or per session on a host, each in the session's browser context), and a fair semaphore of {@code tabs} permits that request virtual threads wait on.
  *
  * <p>Threads: {@link #render} runs on the caller's (virtual) thread and only does DevTools calls
  * over the socket, parking while it waits. Process and file work (starting and killing browsers,
@@ -29,6 +31,8 @@ public final class RenderPool {
     private static final Duration START_TIMEOUT = BrowserKeeper.START_TIMEOUT;
     /** Pages after which a tab is closed and its host gets a fresh one. */
     static final int TAB_PAGES = 100;
+    /** An idle tab of a session not seen again for this long is closed (its context, cookies and proxy with it). */
+    static final long SESSION_IDLE_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private final RenderSettings settings;
     private final Semaphore permits;
@@ -46,12 +50,18 @@ public final class RenderPool {
         this.keeper = new BrowserKeeper(settings.browser(), settings.memoryCapBytes(), this::liveBrowsers, this::overCap, this::gone);
     }
 
-    public FetchResult render(URI url, String waitFor) {
+    /** Renders in {@code session}'s tab (null: the host's shared tab, and no cookies given or taken). */
+    public FetchResult render(URI url, String waitFor, RequestSession session) {
         long called = System.nanoTime();
-        String host = origin(url);
-        if (host == null) {
+        String origin = origin(url);
+        if (origin == null) {
             return new FetchResult.Error(FailureReason.INVALID_URL, "not an http(s) URL: " + url, 0);
         }
+        ProxyServer proxy = session == null ? null : session.proxy();
+        if (proxy != null && proxy.scheme().equals("socks5") && proxy.user() != null) {
+            return new FetchResult.Error(FailureReason.PROXY, "the browser cannot use a SOCKS5 proxy with a password", 0);
+        }
+        TabKey host = new TabKey(origin, session == null ? null : session.id(), proxy);
         try {
             permits.acquire();
         } catch (InterruptedException e) {
@@ -67,7 +77,7 @@ public final class RenderPool {
                 }
                 Attempt tried;
                 try {
-                    tried = renderOn(browser, url, host, waitFor);
+                    tried = renderOn(browser, url, host, waitFor, session);
                 } finally {
                     release(browser);
                 }
@@ -84,7 +94,7 @@ public final class RenderPool {
 
     private record Attempt(FetchResult result, boolean retry) {}
 
-    private Attempt renderOn(Browser browser, URI url, String host, String waitFor) {
+    private Attempt renderOn(Browser browser, URI url, TabKey host, String waitFor, RequestSession session) {
         long start = System.nanoTime();
         try {
             browser.ready.get(START_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
@@ -101,7 +111,7 @@ public final class RenderPool {
         boolean keep = false;
         try {
             tab = takeTab(browser, host, deadline);
-            Tab.Rendered rendered = tab.render(url, waitFor, start, deadline);
+            Tab.Rendered rendered = tab.render(url, waitFor, session, start, deadline);
             keep = rendered.reusable() && tab.pages() < TAB_PAGES;
             return new Attempt(rendered.result(), false);
         } catch (CdpException e) {
@@ -182,13 +192,21 @@ public final class RenderPool {
         keeper.kill(browser);
     }
 
-    /** An idle tab kept for the host, or a new one; room for it is made by closing another host's idle tab. */
-    private Tab takeTab(Browser browser, String host, long deadline) throws CdpException, TimeoutException, InterruptedException {
+    /**
+     * An idle tab kept for the key, or a new one; room for it is made by closing another key's idle
+     * tab, the least recently used. Idle tabs of sessions not seen for {@link #SESSION_IDLE_NANOS}
+     * are closed on the way.
+     */
+    private Tab takeTab(Browser browser, TabKey host, long deadline) throws CdpException, TimeoutException, InterruptedException {
         Tab evicted;
+        List<Tab> stale;
         lock.lock();
         try {
+            stale = browser.evictSessionsIdleSince(System.nanoTime() - SESSION_IDLE_NANOS);
+            browser.openTabs -= stale.size();
             Tab idle = browser.takeIdle(host);
             if (idle != null) {
+                closeAll(stale);
                 return idle;
             }
             evicted = browser.openTabs >= settings.tabs() ? browser.evictIdle() : null;
@@ -198,6 +216,7 @@ public final class RenderPool {
         } finally {
             lock.unlock();
         }
+        closeAll(stale);
         if (evicted != null) {
             evicted.close();
         }
@@ -223,7 +242,7 @@ public final class RenderPool {
         lock.lock();
         try {
             if (keep && !browser.dead && !browser.retiring && !closed) {
-                browser.putIdle(tab);
+                browser.putIdle(tab, System.nanoTime());
                 return;
             }
             browser.openTabs--;
@@ -241,6 +260,27 @@ public final class RenderPool {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * Closes tabs taken out of the idle set (outside the lock); a tab's close waits for the browser's
+     * answer, bounded, and the request's interrupt is kept for after.
+     */
+    private static void closeAll(List<Tab> tabs) {
+        if (tabs.isEmpty()) {
+            return;
+        }
+        boolean interrupted = Thread.interrupted();
+        for (Tab tab : tabs) {
+            try {
+                tab.close();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
