@@ -63,6 +63,17 @@ class ChromiumSessionTest {
                     set.toString());
             assertEquals("jsc=js; Path=/", cookie(set, "jsc"), set.toString());
             assertEquals(3, set.size(), set.toString());
+            // as trawl's sessions read them (HttpClient 5's RFC 6265 spec), for the page's origin
+            var spec = new org.apache.hc.client5.http.impl.cookie.RFC6265CookieSpecFactory(
+                    org.apache.hc.client5.http.psl.PublicSuffixMatcherLoader.getDefault()).create(null);
+            var origin = new org.apache.hc.client5.http.cookie.CookieOrigin("127.0.0.1", site.url("/").getPort(), "/late/9", false);
+            for (String value : set) {
+                var parsed = spec.parse(new org.apache.hc.core5.http.message.BasicHeader("Set-Cookie", value), origin);
+                assertEquals(1, parsed.size(), value);
+                spec.validate(parsed.getFirst(), origin);
+                assertTrue(spec.match(parsed.getFirst(), origin), value);
+                assertEquals(value.startsWith("srv="), parsed.getFirst().getExpiryInstant() != null, value);
+            }
 
             // the next page of the session: what the browser holds already and the page leaves alone is not news
             FetchResult.Response second = rendered(renderer.render(site.url("/late/2?delay=10"), null,
@@ -93,6 +104,22 @@ class ChromiumSessionTest {
             FetchResult.Response changed = rendered(renderer.render(site.url("/late/2?delay=10&js=cart"), null,
                     new RequestSession("s1", "token=abc123; cart=7", null)));
             assertEquals("cart=js; Path=/", cookie(changed.setCookies(), "cart"), changed.setCookies().toString());
+        }
+    }
+
+    /** A session with no state yet has no id: it renders in the host's tab, gets its first cookies, and leaves none there. */
+    @Test
+    void aSessionWithoutAnIdGetsItsFirstCookiesAndLeavesNoneInTheHostsTab() throws Exception {
+        try (TestSite site = new TestSite(); ChromiumRenderer renderer = renderer(1)) {
+            FetchResult.Response first = rendered(renderer.render(site.url("/late/first?delay=10&cookie=mine"), null,
+                    new RequestSession(null, null, null)));
+            assertTrue(cookie(first.setCookies(), "mine") != null, first.setCookies().toString());
+            FetchResult.Response next = rendered(renderer.render(site.url("/late/next?delay=10"), null,
+                    new RequestSession(null, null, null)));
+            assertNull(cookie(next.setCookies(), "mine"), next.setCookies().toString());
+            List<TestSite.Seen> requests = site.requestsOf("/late/next");
+            assertNull(requests.getFirst().cookie(), requests.toString()); // its script carries the cookie its own page set
+            assertTrue(requests.stream().noneMatch(r -> r.cookie() != null && r.cookie().contains("mine")), requests.toString());
         }
     }
 

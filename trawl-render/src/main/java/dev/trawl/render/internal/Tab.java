@@ -287,15 +287,25 @@ public final class Tab implements CdpConnection.EventSink {
         return cookies;
     }
 
-    /** The cookies the page set or changed (null {@code before}: no session, none), as Set-Cookie values; keeps them for the next page. */
+    /**
+     * The cookies the page set or changed (null {@code before}: no session, none), as Set-Cookie
+     * values; keeps them for the session's next page. In the host's shared tab (a session without
+     * an id yet, whose first cookies these are) they are cleared from the context once read: they
+     * are that session's, and the next session to use the tab must not carry them.
+     */
     private List<String> taken(URI url, Map<String, BrowserCookies.Held> before, long deadline)
             throws CdpException, TimeoutException, InterruptedException {
         if (before == null) {
             return List.of();
         }
         Map<String, BrowserCookies.Held> after = held(url, deadline);
+        List<String> changes = BrowserCookies.changes(before, after);
+        if (key.session() == null && !after.isEmpty()) {
+            cdp.send(null, "Storage.clearCookies", BrowserCookies.ofContext(contextId), deadline);
+            after = Map.of();
+        }
         cookies = after;
-        return BrowserCookies.changes(before, after);
+        return changes;
     }
 
     private Map<String, BrowserCookies.Held> held(URI url, long deadline) throws CdpException, TimeoutException, InterruptedException {
