@@ -180,7 +180,9 @@ public final class Tab implements CdpConnection.EventSink {
      * Navigates to {@code url} and waits (until {@code deadline}) for the load event of this
      * navigation, then for a Product JSON-LD block or {@code waitFor} to be in the DOM; returns the
      * DOM's HTML. Throws {@link CdpException} when the page or the browser failed under it (the
-     * caller retries once), never for the page's own trouble, which is a result.
+     * caller retries once), never for the page's own trouble, which is a result. With a
+     * {@code session} (null: none), its cookies are set in the context first and the cookies the
+     * page set or changed come back in the response (two more DevTools calls a page at most).
      */
     public Rendered render(URI url, String waitFor, RequestSession session, long start, long deadline)
             throws CdpException, InterruptedException {
