@@ -424,9 +424,8 @@ public final class CrawlBuilder {
         RenderMode mode = renderMode != null ? renderMode : renderer != null ? RenderMode.AUTO : RenderMode.NEVER;
         require("render", mode == RenderMode.NEVER || renderer != null && renderSettings != null,
                 "needs a renderer (CrawlBuilder.renderer) to be " + mode.name().toLowerCase(java.util.Locale.ROOT), mode);
-        // The browser would reach the shops from the crawl's own address, which the proxies are there to hide.
-        require("render", mode == RenderMode.NEVER || proxies.isEmpty(), "cannot go through proxies yet (the browser would go"
-                + " direct): render never with proxies", mode);
+        require("render", mode == RenderMode.NEVER || proxies.stream().allMatch(ProxyServer::browserCanUse),
+                "cannot go through a SOCKS5 proxy with a password (Chromium takes none): render never with such proxies", mode);
         if (renderSettings != null) {
             range("renderTabs", renderSettings.tabs(), 1, 64);
             positive("renderTimeout", renderSettings.timeout());

@@ -198,7 +198,8 @@ final class CrawlOptions {
                 .detectBlocking(detectBlocking).adaptive(adaptive)
                 .concurrency(concurrency).perHost(perHost, delay.value()).timeout(timeout.value()).retries(retries).transport(transport());
         builder.sessions(noCookies ? SessionPolicy.OFF : SessionPolicy.DEFAULT.withMaxUses(sessionUses));
-        proxies().forEach(builder::proxy);
+        List<ProxyServer> proxies = proxies();
+        proxies.forEach(builder::proxy);
         for (Path cert : caCerts) {
             try {
                 builder.trustCertificates(cert);
@@ -209,7 +210,7 @@ final class CrawlOptions {
         blockedStatuses.forEach(builder::blockedStatus);
         blockedTexts.forEach(builder::blockedText);
         blockedSelectors.forEach(builder::blockedCss);
-        Renderers.apply(builder, render, renderBrowser, renderSettings(), !proxyUrls.isEmpty() || proxyFile != null);
+        Renderers.apply(builder, render, renderBrowser, renderSettings(), proxies);
         if (userAgent != null) {
             builder.userAgent(userAgent);
         }

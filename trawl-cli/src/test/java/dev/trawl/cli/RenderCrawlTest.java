@@ -126,6 +126,28 @@ class RenderCrawlTest {
     }
 
     @Test
+    void theBrowserGoesThroughTheSessionsProxiesWithTheirCookies() throws Exception {
+        List<CrawlResult> results = new CopyOnWriteArrayList<>();
+        int products = 40;
+        // Only a client that keeps the cookie its 302 sets gets a product page (else a 200 challenge): the browser must carry
+        // the session's cookie, and reach the shop from the proxies' addresses alone.
+        try (dev.trawl.internal.proxy.TestProxies proxies = new dev.trawl.internal.proxy.TestProxies(dir);
+             DemoShop shop = DemoShop.builder().address("127.0.0.76").markup(Markup.JS).products(products).guardCookie(true)
+                     .renderDelay(Duration.ofMillis(100)).start()) {
+            CrawlBuilder b = crawl(shop, products, results, browser(2, Duration.ofSeconds(15)));
+            b.proxy(dev.trawl.fetch.ProxyServer.parse("http://127.0.0.1:" + proxies.http("127.0.1.71", null, null)));
+            b.proxy(dev.trawl.fetch.ProxyServer.parse("http://ana:s3cret@127.0.0.1:" + proxies.http("127.0.1.72", "ana", "s3cret")));
+            CrawlSummary s = run(b);
+            assertEquals(products, s.counts().products(), "failed: " + s.counts().failedByReason() + " " + s.proxies());
+            assertEveryProductExact(shop, products);
+            assertEquals(products, s.render().withProducts());
+            assertEquals(java.util.Set.of("127.0.1.71", "127.0.1.72"), shop.requestsByClient().keySet(),
+                    "the browser's requests came through the proxies too: " + shop.requestsByClient());
+            assertEquals(products, shop.counters().apiRequests());
+        }
+    }
+
+    @Test
     void aBrowserKilledMidCrawlIsStartedAgainAndNoPageIsLost() throws Exception {
         List<CrawlResult> results = new CopyOnWriteArrayList<>();
         int products = 60;

@@ -35,6 +35,11 @@ public record ProxyServer(String scheme, String host, int port, String user, Str
      * Reads {@code http://user:pass@host:port} or {@code socks5://...}; the port is required. The
      * message of what it throws shows the text with its password masked.
      */
+    /** Whether a browser can go through it: Chromium takes no password for a SOCKS5 proxy. */
+    public boolean browserCanUse() {
+        return !scheme.equals("socks5") || user == null;
+    }
+
     public static ProxyServer parse(String text) {
         String t = text.strip();
         String shown = dev.trawl.internal.text.UrlPasswords.hidden(t);

@@ -12,6 +12,7 @@ import dev.trawl.crawl.CrawlSummary;
 import dev.trawl.crawl.FailureReason;
 import dev.trawl.extract.Page;
 import dev.trawl.fetch.FetchResult;
+import dev.trawl.fetch.RequestSession;
 import dev.trawl.fetch.Transport;
 import dev.trawl.internal.discover.SitemapReader;
 import dev.trawl.internal.extract.JsonLdProductExtractor;
@@ -352,10 +353,11 @@ public final class CrawlEngine implements Crawl {
         try {
             long max = config.fetch().settings().maxBodyBytes();
             long cap = request.kind() == RequestKind.SITEMAP ? Math.max(SitemapReader.MAX_BYTES, max) : max;
+            RequestSession session = sessions == null ? null : sessions.forRequest(request);
             if (request.render()) {
-                return render.render(request);
+                return render.render(request, session);
             }
-            return transport.fetch(request.url(), cap, request.validators(), sessions == null ? null : sessions.forRequest(request));
+            return transport.fetch(request.url(), cap, request.validators(), session);
         } catch (RuntimeException e) {
             return new FetchResult.Error(FailureReason.IO_ERROR, "transport failed: " + e, 0);
         }

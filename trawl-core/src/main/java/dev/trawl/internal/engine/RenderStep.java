@@ -9,6 +9,7 @@ import dev.trawl.extract.Product;
 import dev.trawl.fetch.FetchResult;
 import dev.trawl.fetch.RenderMode;
 import dev.trawl.fetch.Renderer;
+import dev.trawl.fetch.RequestSession;
 import dev.trawl.internal.frontier.CrawlRequest;
 import dev.trawl.internal.frontier.RequestKind;
 import dev.trawl.internal.recipe.RecipeBook;
@@ -76,13 +77,16 @@ final class RenderStep implements AutoCloseable {
         }
     }
 
-    /** Loads the page in the browser, on the request's virtual thread (it waits for a tab). */
-    FetchResult render(CrawlRequest request) {
+    /**
+     * Loads the page in the browser, on the request's virtual thread (it waits for a tab), in the
+     * request's session (its cookies and proxy; null: none).
+     */
+    FetchResult render(CrawlRequest request, RequestSession session) {
         if (renderer == null) {
             return new FetchResult.Error(FailureReason.IO_ERROR, "no browser to render in", 0);
         }
         Recipe recipe = recipe(request);
-        return renderer.render(request.url(), recipe == null ? null : recipe.waitFor());
+        return renderer.render(request.url(), recipe == null ? null : recipe.waitFor(), session);
     }
 
     RenderCounts counts() {
