@@ -1,5 +1,7 @@
 package dev.trawl.render;
 
+import dev.trawl.internal.proxy.TestProxies;
+
 import dev.trawl.crawl.FailureReason;
 import dev.trawl.fetch.FetchResult;
 import dev.trawl.fetch.ProxyServer;

@@ -45,6 +45,13 @@ public final class TestProxies implements AutoCloseable {
         return port;
     }
 
+    /** A microsocks sending from {@code outgoing}, asking for no credentials; returns its port. */
+    public int socks(String outgoing) throws IOException, InterruptedException {
+        int port = freePort();
+        start(List.of(program("microsocks"), "-i", "127.0.0.1", "-p", String.valueOf(port), "-b", outgoing), port);
+        return port;
+    }
+
     /** A port nothing listens on. */
     public static int closedPort() throws IOException {
         return freePort();
