@@ -219,14 +219,12 @@ def run_tree(cmd, env, log, limit, interval=0.1, pss_every=10):
                 continue
             if fields[0] == "Z":
                 continue
-            if pid not in kinds:
-                k = kind(pid)
-                if k is None:
-                    continue
-                kinds[pid] = k
-            # an exec (the ./trawl launcher becoming java) keeps the pid: look again while it is not java or node
-            if kinds[pid] == "other":
-                kinds[pid] = kind(pid) or "other"
+            # looked at every time: an exec keeps the pid (the ./trawl launcher becoming java; a browser started by
+            # java or node runs their binary until its exec), and the CPU before it is a trifle
+            k = kind(pid)
+            if k is None:
+                continue
+            kinds[pid] = k
             own[pid] = int(fields[11]) + int(fields[12])
             rss += int(fields[21]) * PAGE
             count[kinds[pid]] = count.get(kinds[pid], 0) + 1
