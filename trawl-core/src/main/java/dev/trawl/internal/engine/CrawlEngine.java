@@ -248,8 +248,9 @@ public final class CrawlEngine implements Crawl {
         Thread t = TrawlThreads.virtual().newThread(() -> {
             try {
                 CrawlRequest sent = render.beforeSending(request);
-                CrawlRequest attempt = sessions == null ? sent : sessions.assign(sent);
-                FetchResult fetched = fetch(attempt);
+                SessionPool.Assigned assigned = sessions == null ? new SessionPool.Assigned(sent, null) : sessions.assignForSending(sent);
+                CrawlRequest attempt = assigned.request();
+                FetchResult fetched = fetch(attempt, assigned.session());
                 long retryAfter = step.retryAfter(fetched);
                 String blocked = blocks.signal(attempt, fetched);
                 if (sessions != null) {
@@ -340,7 +341,7 @@ public final class CrawlEngine implements Crawl {
         }
     }
 
-    private FetchResult fetch(CrawlRequest request) {
+    private FetchResult fetch(CrawlRequest request, RequestSession session) {
         long sent;
         lock.lock();
         try {
@@ -353,7 +354,6 @@ public final class CrawlEngine implements Crawl {
         try {
             long max = config.fetch().settings().maxBodyBytes();
             long cap = request.kind() == RequestKind.SITEMAP ? Math.max(SitemapReader.MAX_BYTES, max) : max;
-            RequestSession session = sessions == null ? null : sessions.forRequest(request);
             if (request.render()) {
                 return render.render(request, session);
             }

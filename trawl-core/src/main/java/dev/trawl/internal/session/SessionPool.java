@@ -64,7 +64,26 @@ public final class SessionPool {
         }
     }
 
-    /** What the transport is to send of the request's session. */
+    /**
+     * A request in its session, and what the transport is to send of that session (its cookie for the
+     * URL, its proxy), read together: a session another request's block retires meanwhile is not the
+     * one this request goes out in (it would go with no cookie and, through proxies, no proxy).
+     */
+    public record Assigned(CrawlRequest request, RequestSession session) {}
+
+    /** {@link #assign(CrawlRequest)}, and what the transport is to send of the session it took. */
+    public Assigned assignForSending(CrawlRequest request) {
+        while (true) {
+            CrawlRequest r = assign(request);
+            Session s = r.session() == null ? null : byId.get(r.session());
+            if (s != null || r.session() == null) {
+                return new Assigned(r, s == null ? null : s.forRequest(r.url(), policy.cookies()));
+            }
+            request = r; // retired since it was taken: take another
+        }
+    }
+
+    /** What the transport is to send of the request's session; null when it has none (or it retired). */
     public RequestSession forRequest(CrawlRequest request) {
         Session s = byId.get(request.session());
         return s == null ? null : s.forRequest(request.url(), policy.cookies());

@@ -76,4 +76,17 @@ class SessionPoolTest {
         assertEquals(1, pool.retired(), "the third in a row retires it");
         assertNotEquals(session, pool.assign(CrawlRequest.of(URI.create("http://shop.test/p/3"), "seed")).session());
     }
+
+    @Test
+    void aRequestWhoseSessionRetiredAfterItWasTakenGoesOutInAnotherWithWhatThatOneSends() {
+        SessionPool pool = new SessionPool(new SessionPolicy(true, 2, 50, 3));
+        CrawlRequest first = pool.assign(CrawlRequest.of(URI.create("http://shop.test/p/1"), "seed"));
+        pool.after(first, redirect("/p/1?pass=1", "pass=7; Path=/"), false);
+        CrawlRequest waiting = CrawlRequest.of(URI.create("http://shop.test/p/2"), "seed").inSession(first.session());
+        pool.after(first, redirect("/x"), true); // another request of the session was blocked: it retires
+        SessionPool.Assigned sent = pool.assignForSending(waiting);
+        assertNotEquals(first.session(), sent.request().session());
+        assertEquals(sent.request().session(), sent.session().id() == null ? sent.request().session() : sent.session().id());
+        assertEquals(null, sent.session().cookie(), "the retired session's pass does not go with it");
+    }
 }
