@@ -249,8 +249,17 @@ public final class HostLeases implements AutoCloseable {
     }
 
     private boolean pause(String job, long run, String host, long epoch, String until, Binder first) {
-        String sql = "UPDATE " + TABLE + " SET next_allowed = greatest(next_allowed, " + until + ")"
-                + " WHERE job = ? AND run = ? AND host = ? AND epoch = ?";
+        return updateUnderEpoch("pause", "next_allowed = greatest(next_allowed, " + until + ")", first, job, run, host, epoch);
+    }
+
+    /** Records the host's robots state (for the next owner), only if its epoch is still {@code epoch}. True when recorded. */
+    public boolean recordRobots(String job, long run, String host, long epoch, String robots) {
+        return updateUnderEpoch("robots", "robots = ?", s -> s.setString(1, robots), job, run, host, epoch);
+    }
+
+    /** Sets {@code set} (its one parameter bound by {@code first}) on the host's row only if its epoch is still {@code epoch}. */
+    private boolean updateUnderEpoch(String what, String set, Binder first, String job, long run, String host, long epoch) {
+        String sql = "UPDATE " + TABLE + " SET " + set + " WHERE job = ? AND run = ? AND host = ? AND epoch = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             first.bind(s);
             s.setString(2, job);
@@ -259,22 +268,7 @@ public final class HostLeases implements AutoCloseable {
             s.setLong(5, epoch);
             return s.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw failed("pause", e);
-        }
-    }
-
-    /** Records the host's robots state (for the next owner), only if its epoch is still {@code epoch}. True when recorded. */
-    public boolean recordRobots(String job, long run, String host, long epoch, String robots) {
-        String sql = "UPDATE " + TABLE + " SET robots = ? WHERE job = ? AND run = ? AND host = ? AND epoch = ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, robots);
-            s.setString(2, job);
-            s.setLong(3, run);
-            s.setString(4, host);
-            s.setLong(5, epoch);
-            return s.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw failed("robots", e);
+            throw failed(what, e);
         }
     }
 
