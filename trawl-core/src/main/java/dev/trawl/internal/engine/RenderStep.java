@@ -46,7 +46,7 @@ final class RenderStep implements AutoCloseable {
         RenderMode mode = recipe != null && recipe.render() != null ? recipe.render() : gate.mode();
         boolean productPage = request.kind() == RequestKind.PAGE || recipe != null;
         if (mode == RenderMode.ALWAYS || productPage && gate.renderFirst(request.host(), mode)) {
-            return request.rendering(true, false);
+            return request.renderInstead();
         }
         return request;
     }

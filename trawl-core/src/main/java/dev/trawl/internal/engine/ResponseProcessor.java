@@ -245,7 +245,7 @@ final class ResponseProcessor {
         if (request.render()) {
             render.rendered(request, outcome, products);
         } else if (productUrl && render.renderNext(request, page, !products.isEmpty())) {
-            return request.rendering(true, true); // its outcome is the render's
+            return request.renderAfterFetch(); // its outcome is the render's
         }
         if (products.isEmpty() && productUrl) {
             stats.noProduct(request.url().toString(), response.body().length);

@@ -84,13 +84,17 @@ public record CrawlRequest(URI seedUrl, String source, URI url, String host, Req
         return new CrawlRequest(seedUrl, source, url, host, kind, depth, attemptsUsed, 0, notBefore, validators, null, false);
     }
 
+    /** The same request, loaded in the browser instead of fetched (no attempt of its own yet). */
+    public CrawlRequest renderInstead() {
+        return new CrawlRequest(seedUrl, source, url, host, kind, depth, attempts, redirects, 0L, validators, session, true);
+    }
+
     /**
-     * The same page, loaded in the browser ({@code render} true) or fetched ({@code false}). After
-     * a fetch that found no product the render is the request's next attempt, so it counts one of
-     * the attempts and of the retries (a page that took all its retries to fetch is not rendered).
+     * The same page, loaded in the browser after a fetch that found no product: the request's next
+     * attempt, so it counts one of the attempts and of the retries (a page that took all its
+     * retries to fetch is not rendered).
      */
-    public CrawlRequest rendering(boolean render, boolean afterAttempt) {
-        return new CrawlRequest(seedUrl, source, url, host, kind, depth, afterAttempt ? attempts + 1 : attempts, redirects, 0L,
-                validators, session, render);
+    public CrawlRequest renderAfterFetch() {
+        return new CrawlRequest(seedUrl, source, url, host, kind, depth, attempts + 1, redirects, 0L, validators, session, true);
     }
 }

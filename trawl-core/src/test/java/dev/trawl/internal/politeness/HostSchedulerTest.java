@@ -41,7 +41,7 @@ class HostSchedulerTest {
         }
         CrawlRequest first = s.next(1000);
         s.finished(first.host());
-        s.add(first.rendering(true, true));
+        s.add(first.renderAfterFetch());
         CrawlRequest next = s.next(1000);
         assertEquals(URI.create("http://shop.test/p/0"), next.url());
         assertEquals(true, next.render());
