@@ -83,11 +83,6 @@ public final class SessionPool {
         }
     }
 
-    /** What the transport is to send of the request's session; null when it has none (or it retired). */
-    public RequestSession forRequest(CrawlRequest request) {
-        Session s = byId.get(request.session());
-        return s == null ? null : s.forRequest(request.url(), policy.cookies());
-    }
 
     /** What came of an attempt in its session: cookies kept; retired after its uses, a block or too many errors in a row. */
     public void after(CrawlRequest request, FetchResult fetched, boolean blocked) {

@@ -23,9 +23,10 @@ class SessionPoolTest {
         SessionPool pool = new SessionPool(new SessionPolicy(true, 1, 50, 3));
         CrawlRequest first = pool.assign(CrawlRequest.of(URI.create("http://shop.test/p/1"), "seed"));
         pool.after(first, redirect("/p/1?pass=1", "pass=7; Path=/"), false);
-        CrawlRequest second = pool.assign(first.redirectTo(URI.create("http://shop.test/p/1?pass=1")));
+        SessionPool.Assigned sent = pool.assignForSending(first.redirectTo(URI.create("http://shop.test/p/1?pass=1")));
+        CrawlRequest second = sent.request();
         assertEquals(first.session(), second.session(), "a live session is kept through the chain");
-        assertEquals("pass=7", pool.forRequest(second).cookie());
+        assertEquals("pass=7", sent.session().cookie());
 
         pool.after(second, redirect("/p/1"), true); // another request's block retires the session
         CrawlRequest again = pool.assign(second);
@@ -46,8 +47,7 @@ class SessionPoolTest {
         int run = 0;
         int longest = 0;
         for (int i = 0; i < 400; i++) {
-            CrawlRequest r = pool.assign(CrawlRequest.of(URI.create("http://shop.test/p/" + i), "seed"));
-            pool.forRequest(r);
+            CrawlRequest r = pool.assignForSending(CrawlRequest.of(URI.create("http://shop.test/p/" + i), "seed")).request();
             pool.after(r, ok, false);
             run = r.session().equals(last) ? run + 1 : 1;
             longest = Math.max(longest, run);
