@@ -52,7 +52,7 @@ import urllib.request
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import run as bench  # noqa: E402  (bench/run.py: the demo shop in a JVM of its own, /proc helpers)
-from run import ROOT, proc_stat, rss_mb  # noqa: E402
+from run import ROOT, descendants, proc_stat, pss_mb, rss_mb  # noqa: E402
 
 _spec = importlib.util.spec_from_file_location("bench_peers", os.path.join(HERE, "peers", "run.py"))
 peers = importlib.util.module_from_spec(_spec)
@@ -69,30 +69,6 @@ def cmdline(pid):
             return f.read().split(b"\0")
     except (FileNotFoundError, ProcessLookupError):
         return []
-
-
-def descendants(root):
-    """PIDs of root's descendants now (a walk of /proc by parent PID)."""
-    children = {}
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            children.setdefault(int(proc_stat(pid)[1]), []).append(int(pid))
-        except (FileNotFoundError, ProcessLookupError, IndexError):
-            continue
-    out, stack = [], [root]
-    while stack:
-        for c in children.get(stack.pop(), []):
-            out.append(c)
-            stack.append(c)
-    return out
-
-
-def pss_mb(pid):
-    try:
-        with open(f"/proc/{pid}/smaps_rollup") as f:
-            return next(int(l.split()[1]) / 1024 for l in f if l.startswith("Pss:"))
-    except (FileNotFoundError, ProcessLookupError, StopIteration):
-        return None
 
 
 class Sampler(threading.Thread):

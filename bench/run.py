@@ -61,6 +61,31 @@ def rss_mb(pid):
         return None
 
 
+def pss_mb(pid):
+    """Proportional set size of a process now, in MB (shared pages divided among their processes; None once it has gone)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            return next(int(l.split()[1]) / 1024 for l in f if l.startswith("Pss:"))
+    except (FileNotFoundError, ProcessLookupError, StopIteration):
+        return None
+
+
+def descendants(root):
+    """PIDs of root's descendants now (a walk of /proc by parent PID)."""
+    children = {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            children.setdefault(int(proc_stat(pid)[1]), []).append(int(pid))
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            continue
+    out, stack = [], [root]
+    while stack:
+        for c in children.get(stack.pop(), []):
+            out.append(c)
+            stack.append(c)
+    return out
+
+
 class Shop:
     """The demo shop in a JVM of its own."""
 

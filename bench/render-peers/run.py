@@ -139,32 +139,6 @@ def kind(pid):
     return base if base in ("java", "node") else "other"
 
 
-def descendants(root):
-    """The pids below `root` now, from every process's ppid."""
-    children = {}
-    for name in os.listdir("/proc"):
-        if name.isdigit():
-            try:
-                fields = bench.proc_stat(name)
-            except (FileNotFoundError, ProcessLookupError, IndexError):
-                continue
-            children.setdefault(int(fields[1]), []).append(int(name))
-    out, todo = [], [root]
-    while todo:
-        for c in children.get(todo.pop(), ()):
-            out.append(c)
-            todo.append(c)
-    return out
-
-
-def pss_kb(pid):
-    try:
-        with open(f"/proc/{pid}/smaps_rollup") as f:
-            return next(int(l.split()[1]) for l in f if l.startswith("Pss:"))
-    except (OSError, StopIteration):
-        return 0
-
-
 def run_tree(cmd, env, log, limit, interval=0.1, pss_every=10):
     """In this (forked) process, made the child subreaper: runs cmd, samples its tree and reaps all of it."""
     libc = ctypes.CDLL(None, use_errno=True)
@@ -204,12 +178,12 @@ def run_tree(cmd, env, log, limit, interval=0.1, pss_every=10):
             killed = True
             os.killpg(root, signal.SIGKILL)
         if after is not None and time.monotonic() - after > 10:  # the tool is gone; end what it left behind
-            for pid in descendants(me):
+            for pid in bench.descendants(me):
                 try:
                     os.kill(pid, signal.SIGKILL)
                 except ProcessLookupError:
                     pass
-        tree = descendants(me)
+        tree = bench.descendants(me)
         rss = pss = 0
         count = {}
         for pid in tree:
@@ -229,7 +203,7 @@ def run_tree(cmd, env, log, limit, interval=0.1, pss_every=10):
             rss += int(fields[21]) * PAGE
             count[kinds[pid]] = count.get(kinds[pid], 0) + 1
             if n % pss_every == 0:
-                pss += pss_kb(pid) * 1024
+                pss += (bench.pss_mb(pid) or 0) * 1024 * 1024
         peak_rss = max(peak_rss, rss)
         if n % pss_every == 0:
             peak_pss = max(peak_pss, pss)
